@@ -1,0 +1,4 @@
+/**
+ * Extension point for delivering reports: {@link liaison.api.transport.Transport}.
+ */
+package liaison.api.transport;

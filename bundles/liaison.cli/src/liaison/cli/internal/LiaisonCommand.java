@@ -1,0 +1,45 @@
+package liaison.cli.internal;
+
+import java.nio.file.Path;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** The top-level {@code liaison} command; holds the global options every subcommand inherits. */
+@Command(name = "liaison", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Find who to tell about an incident, and tell them well.",
+        subcommands = { HelpCommand.class, DoctorCommand.class },
+        footer = { "", "Exit status: 0 ok, 1 failure (reason on stderr), 2 usage error." })
+public class LiaisonCommand implements Runnable {
+
+    private final CliContext context;
+
+    @Spec
+    CommandSpec spec;
+
+    public LiaisonCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Option(names = "--data", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Workspace directory (default: $LIAISON_DATA, else ~/.liaison).")
+    void data(Path dir) {
+        context.setData(dir);
+    }
+
+    @Option(names = "--json", scope = ScopeType.INHERIT,
+            description = "Print JSON: one object per line for lists, one object otherwise.")
+    void json(boolean json) {
+        context.setJson(json);
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "a command is required; try 'liaison help'");
+    }
+}
