@@ -1,0 +1,92 @@
+package liaison.directory.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+
+import liaison.directory.DirectoryService;
+import liaison.directory.TeamJson;
+import liaison.store.Workspace;
+import liaison.store.Workspaces;
+
+/**
+ * A workspace selected in this OSGi framework and its DS-wired directory service, held (not just
+ * looked up) for the duration of a test so SCR keeps the component active.
+ */
+final class TestDirectory implements AutoCloseable {
+
+    private final ServiceTracker<DirectoryService, DirectoryService> tracker;
+    final DirectoryService service;
+    final Path workspace;
+
+    TestDirectory(Path workspace) throws Exception {
+        this.workspace = workspace;
+        BundleContext bc = FrameworkUtil.getBundle(TestDirectory.class).getBundleContext();
+        Workspaces.select(bc, workspace, Duration.ofSeconds(30));
+        String filter = "(&(objectClass=" + DirectoryService.class.getName() + ")(" + Workspace.PATH_PROPERTY + "="
+                + workspace.toAbsolutePath().normalize() + "))";
+        tracker = new ServiceTracker<>(bc, bc.createFilter(filter), null);
+        tracker.open();
+        service = tracker.waitForService(30_000);
+        if (service == null) {
+            throw new IllegalStateException("no directory service for " + workspace);
+        }
+    }
+
+    @Override
+    public void close() {
+        tracker.close();
+    }
+
+    /** A file of the shared test corpus (system property {@code liaison.corpus}). */
+    static Path corpus(String relative) {
+        String root = System.getProperty("liaison.corpus");
+        if (root == null) {
+            throw new IllegalStateException("system property liaison.corpus is not set; the build sets it from -Dliaison.shared");
+        }
+        Path p = Path.of(root, relative);
+        if (!Files.isRegularFile(p)) {
+            throw new IllegalStateException("corpus file missing: " + p + " (build with -Dliaison.shared=DIR holding corpus/)");
+        }
+        return p;
+    }
+
+    static final String TI_SAMPLE = "intelmq/trusted_introducer_lookup/test_data/teams.json";
+    static final String FIRST_EY = "first-teams-api/first_teams_ey.json";
+
+    /**
+     * The "newer TI file" of the acceptance test, derived from the corpus sample: ACN IBE CSIRT left,
+     * CERT.at changed its address, and NEW-CERT joined.
+     */
+    static Path newerTiFile(Path dir) throws IOException {
+        ArrayNode teams = (ArrayNode) TeamJson.mapper().readTree(corpus(TI_SAMPLE).toFile());
+        ArrayNode newer = TeamJson.mapper().createArrayNode();
+        for (JsonNode t : teams) {
+            String name = t.path("short_name").asText();
+            if (name.equals("ACN IBE CSIRT")) {
+                continue;
+            }
+            if (name.equals("CERT.at")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) t.path("emails").get(0)).put("address", "incidents@cert.at");
+            }
+            newer.add(t);
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode joiner = newer.addObject();
+        joiner.put("short_name", "NEW-CERT");
+        joiner.put("official_name", "A New Computer Emergency Response Team");
+        joiner.putObject("country").put("code", "AT");
+        joiner.putObject("classification").put("code", "l").put("name", "Listed").put("since", "2026-11-01");
+        joiner.putArray("emails").addObject().put("address", "contact@new-cert.example").putArray("usage").add("contact");
+        Path file = dir.resolve("teams-newer.json");
+        TeamJson.mapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), newer);
+        return file;
+    }
+}
