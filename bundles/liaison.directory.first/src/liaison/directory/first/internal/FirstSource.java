@@ -156,7 +156,7 @@ public class FirstSource implements DirectorySource {
         String armored = JsonInput.text(o, "pgp-key");
         PgpKey key = armored == null ? null : lenient.parse("pgp-key", armored, PgpKeys::read);
         if (key != null && fingerprint != null && !key.fingerprint().equals(new PgpKey(fingerprint, null, null).fingerprint())) {
-            warnings.add(doc.input() + ":" + e.line() + ": team '" + id + "': pgp-key " + key.fingerprint()
+            warnings.add(doc.input() + ":" + e.line() + ":" + e.column() + ": team '" + id + "': pgp-key " + key.fingerprint()
                     + " is not the pgp-fingerprint " + fingerprint + "; both kept");
             b.pgpKey(new PgpKey(fingerprint, null, null));
         }
@@ -244,7 +244,7 @@ public class FirstSource implements DirectorySource {
                 return parser.apply(value);
             } catch (RuntimeException ex) {
                 String shown = value.length() > 40 ? value.substring(0, 40) + "..." : value;
-                warnings.add(input + ":" + element.line() + ": team '" + team + "': " + field + " '" + shown.replace('\n', ' ')
+                warnings.add(input + ":" + element.line() + ":" + element.column() + ": team '" + team + "': " + field + " '" + shown.replace('\n', ' ')
                         + "' not understood; left out");
                 return null;
             }

@@ -158,7 +158,7 @@ public class TiSource implements DirectorySource {
             try {
                 return parser.apply(value);
             } catch (RuntimeException ex) {
-                warnings.add(input + ":" + element.line() + ": team '" + name + "': " + field + " '" + value
+                warnings.add(input + ":" + element.line() + ":" + element.column() + ": team '" + name + "': " + field + " '" + value
                         + "' not understood; left out");
                 return null;
             }

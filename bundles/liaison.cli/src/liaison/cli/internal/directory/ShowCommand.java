@@ -1,0 +1,108 @@
+package liaison.cli.internal.directory;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import liaison.api.LiaisonException;
+import liaison.api.model.CandidateFlag;
+import liaison.api.model.ContactChannel;
+import liaison.api.model.PgpKey;
+import liaison.cli.internal.CliContext;
+import liaison.directory.DirectoryService;
+import liaison.directory.DirectoryTeam;
+import liaison.directory.Field;
+import liaison.directory.FieldOverride;
+import liaison.directory.Origin;
+import liaison.directory.TeamJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code liaison directory show TEAM [--at INSTANT] [--json]}. */
+@Command(name = "show", description = "Show a team: every field with the sources it came from, overrides and conflicts;"
+        + " --at shows it as it was at an instant.")
+public class ShowCommand implements Callable<Integer> {
+
+    private final CliContext context;
+
+    @Parameters(paramLabel = "TEAM", description = "Short name (case-insensitive) or id.")
+    String team;
+
+    @Option(names = "--at", paramLabel = "INSTANT", description = "As it was then: 2026-11-22T10:00:00Z, 2026-11-22T11:00+01:00, 2026-11-22 (start of day, UTC).")
+    String at;
+
+    public ShowCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws LiaisonException {
+        DirectoryService directory = Directory.service(context);
+        DirectoryTeam t = at == null ? directory.team(team) : directory.teamAt(team, Directory.instant(at));
+        if (context.json()) {
+            context.emitJson(TeamJson.write(t));
+        } else {
+            print(context.out(), t);
+        }
+        return 0;
+    }
+
+    private static void print(PrintWriter out, DirectoryTeam d) {
+        out.println(d.shortName() + "  (id " + d.id() + ", " + d.status().id() + ", revision " + d.revision() + " of "
+                + d.changedAt() + ")");
+        out.println("  sources: " + (d.sources().isEmpty() ? "none" : String.join(", ", d.sources())));
+        for (Field f : Field.values()) {
+            if (f.channelType() != null || f == Field.PGP_FINGERPRINT) {
+                continue;
+            }
+            if (!f.multiValued()) {
+                List<String> v = f.values(d.team());
+                if (!v.isEmpty()) {
+                    line(out, f.id(), v.get(0), d.origins(f), d.flags(f, null));
+                }
+            } else {
+                for (String v : f.values(d.team())) {
+                    line(out, f.id(), v, d.origins(f, v), d.flags(f, v));
+                }
+            }
+        }
+        for (ContactChannel c : d.team().channels()) {
+            Field f = Field.of(c.type());
+            List<String> notes = new ArrayList<>();
+            if (c.usage() != null) {
+                notes.add(c.usage());
+            }
+            if (c.timeZone() != null) {
+                notes.add(c.timeZone().getId());
+            }
+            if (c.comment() != null) {
+                notes.add(c.comment());
+            }
+            line(out, f.id(), c.value() + (notes.isEmpty() ? "" : "  (" + String.join("; ", notes) + ")"), d.origins(f, c.value()),
+                    d.flags(f, c.value()));
+        }
+        for (PgpKey k : d.team().pgpKeys()) {
+            line(out, "pgp_key", k.fingerprint() + (k.expires() == null ? "" : "  (expires " + k.expires() + ")")
+                    + (k.armored() == null ? "" : "  [armoured key known]"), d.origins(Field.PGP_FINGERPRINT, k.fingerprint()),
+                    d.flags(Field.PGP_FINGERPRINT, k.fingerprint()));
+        }
+        for (FieldOverride o : d.overrides()) {
+            out.println("  override " + o.field().cliName() + " = " + String.join(", ", o.values()) + " since " + o.since()
+                    + (o.conflict() ? "\n    CONFLICT: " + o.conflictText() : ""));
+        }
+    }
+
+    private static void line(PrintWriter out, String name, String value, List<Origin> origins, java.util.Set<CandidateFlag> flags) {
+        List<String> from = new ArrayList<>();
+        for (Origin o : origins) {
+            from.add(o.isOverride() ? "override" : o.source() + " " + o.importedAt().toString().substring(0, 10));
+        }
+        String flagText = flags.stream().filter(f -> f != CandidateFlag.OVERRIDDEN)
+                .map(f -> f.name().toLowerCase(Locale.ROOT).replace('_', '-')).reduce((a, b) -> a + ", " + b).map(s -> "  !" + s)
+                .orElse("");
+        out.printf("  %-22s %s  [%s]%s%n", name, value.replace("\n", " / "), String.join("; ", from), flagText);
+    }
+}
