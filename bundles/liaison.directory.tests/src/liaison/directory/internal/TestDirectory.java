@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
@@ -23,27 +25,34 @@ import liaison.store.Workspaces;
  */
 final class TestDirectory implements AutoCloseable {
 
-    private final ServiceTracker<DirectoryService, DirectoryService> tracker;
+    private final List<ServiceTracker<?, ?>> trackers = new ArrayList<>();
+    private final BundleContext bc = FrameworkUtil.getBundle(TestDirectory.class).getBundleContext();
     final DirectoryService service;
     final Path workspace;
 
     TestDirectory(Path workspace) throws Exception {
         this.workspace = workspace;
-        BundleContext bc = FrameworkUtil.getBundle(TestDirectory.class).getBundleContext();
         Workspaces.select(bc, workspace, Duration.ofSeconds(30));
-        String filter = "(&(objectClass=" + DirectoryService.class.getName() + ")(" + Workspace.PATH_PROPERTY + "="
+        service = service(DirectoryService.class);
+    }
+
+    /** A service configured for this workspace, held until {@link #close()}. */
+    <T> T service(Class<T> type) throws Exception {
+        String filter = "(&(objectClass=" + type.getName() + ")(" + Workspace.PATH_PROPERTY + "="
                 + workspace.toAbsolutePath().normalize() + "))";
-        tracker = new ServiceTracker<>(bc, bc.createFilter(filter), null);
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(bc, bc.createFilter(filter), null);
         tracker.open();
-        service = tracker.waitForService(30_000);
-        if (service == null) {
-            throw new IllegalStateException("no directory service for " + workspace);
+        trackers.add(tracker);
+        T s = tracker.waitForService(30_000);
+        if (s == null) {
+            throw new IllegalStateException("no " + type.getSimpleName() + " for " + workspace);
         }
+        return s;
     }
 
     @Override
     public void close() {
-        tracker.close();
+        trackers.forEach(ServiceTracker::close);
     }
 
     /** A file of the shared test corpus (system property {@code liaison.corpus}). */
