@@ -32,6 +32,12 @@ final class Matcher {
             "security", "incident", "response", "computer", "emergency", "center", "centre", "national", "the", "of",
             "and", "cyber", "soc", "cc", "group", "services", "information");
 
+    /**
+     * A name word or mail domain shared by more teams than this does not tell teams apart (and
+     * scanning its teams for every record would make large imports quadratic).
+     */
+    static final int COMMON = 50;
+
     /** Mail domains shared by unrelated teams. */
     private static final Set<String> SHARED_MAIL_DOMAINS = Set.of("gmail.com", "outlook.com", "hotmail.com", "yahoo.com",
             "protonmail.com", "proton.me", "ripe.net");
@@ -93,9 +99,11 @@ final class Matcher {
         if (old == null) {
             return;
         }
-        for (Map<String, Set<Long>> index : List.of(byHandle, byEmail, byDomain, byNameKey, byWord)) {
-            index.values().forEach(s -> s.remove(id));
-        }
+        old.handles().forEach(h -> unindex(byHandle, h, id));
+        old.emails().forEach(m -> unindex(byEmail, m, id));
+        old.mailDomains().forEach(d -> unindex(byDomain, d, id));
+        old.nameKeys().forEach(n -> unindex(byNameKey, n, id));
+        old.nameWords().forEach(ws -> ws.forEach(w -> unindex(byWord, w, id)));
     }
 
     /** Finds the team a record from the given source belongs to. */
@@ -145,7 +153,11 @@ final class Matcher {
         Map<Long, String> out = new LinkedHashMap<>();
         for (Set<String> words : probe.nameWords()) {
             for (String word : distinctive(words)) {
-                for (long id : byWord.getOrDefault(word, Set.of())) {
+                Set<Long> sharing = byWord.getOrDefault(word, Set.of());
+                if (sharing.size() > COMMON) {
+                    continue;
+                }
+                for (long id : sharing) {
                     if (id == probe.id() || out.containsKey(id)) {
                         continue;
                     }
@@ -158,7 +170,8 @@ final class Matcher {
             }
         }
         for (String d : probe.mailDomains()) {
-            for (long id : byDomain.getOrDefault(d, Set.of())) {
+            Set<Long> sharing = byDomain.getOrDefault(d, Set.of());
+            for (long id : sharing.size() > COMMON ? Set.<Long>of() : sharing) {
                 if (id != probe.id()) {
                     out.putIfAbsent(id, "shared mail domain " + d);
                 }
@@ -261,6 +274,13 @@ final class Matcher {
 
     private static boolean intersects(Set<String> a, Set<String> b) {
         return a.stream().anyMatch(b::contains);
+    }
+
+    private static void unindex(Map<String, Set<Long>> index, String key, long id) {
+        Set<Long> ids = index.get(key);
+        if (ids != null) {
+            ids.remove(id);
+        }
     }
 
     private static void index(Map<String, Set<Long>> index, String key, long id) {

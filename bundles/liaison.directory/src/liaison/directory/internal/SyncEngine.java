@@ -29,6 +29,13 @@ import liaison.directory.TeamJson;
  */
 final class SyncEngine {
 
+    /**
+     * Records written to the database as the import goes, rather than all at commit: the commit
+     * stays short and memory for pending statements bounded. Until the commit they are invisible to
+     * others, and rolled back by Derby's recovery if the process dies.
+     */
+    static final int FLUSH_EVERY = 500;
+
     private final Tx tx;
 
     SyncEngine(Tx tx) {
@@ -81,7 +88,10 @@ final class SyncEngine {
             } else {
                 r.seenAt = tx.now;
             }
-            progress.worked(++done, total, scope + ": " + (t.shortName() == null ? t.sourceKey() : t.shortName()));
+            if (++done % FLUSH_EVERY == 0) {
+                tx.em.flush();
+            }
+            progress.worked(done, total, scope + ": " + (t.shortName() == null ? t.sourceKey() : t.shortName()));
         }
         for (RecordEntity r : known.values()) {
             if (r.present && !seen.contains(r.sourceKey)) {
