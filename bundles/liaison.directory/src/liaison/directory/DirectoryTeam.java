@@ -1,13 +1,17 @@
 package liaison.directory;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import liaison.api.model.CandidateFlag;
 import liaison.api.model.ChannelType;
 import liaison.api.model.ContactChannel;
+import liaison.api.model.PgpKey;
 import liaison.api.model.Team;
 
 /**
@@ -97,6 +101,49 @@ public record DirectoryTeam(long id, Status status, int revision, Instant change
         return team.channels().stream().filter(c -> c.type() == ChannelType.EMAIL)
                 .map(ContactChannel::value)
                 .filter(v -> !flags(Field.EMAIL, v).contains(CandidateFlag.PLACEHOLDER_ADDRESS)).toList();
+    }
+
+    /**
+     * One value of the team as people read it: its field, the value, what else the source said about
+     * it (a channel's usage, time zone and comment; a key's expiry), and where it came from.
+     */
+    public record Value(Field field, String value, String detail, List<Origin> origins, Set<CandidateFlag> flags) {
+    }
+
+    /** Every value, single-valued fields first, then contact channels, keys and constituency, as {@code show} lists them. */
+    public List<Value> values() {
+        List<Value> out = new ArrayList<>();
+        List<Field> lists = new ArrayList<>();
+        for (Field f : Field.values()) {
+            if (!f.multiValued()) {
+                f.values(team).forEach(v -> out.add(new Value(f, v, null, origins(f), flags(f, null))));
+            } else if (f.channelType() == null && f != Field.PGP_FINGERPRINT) {
+                lists.add(f);
+            }
+        }
+        for (ContactChannel c : team.channels()) {
+            Field f = Field.of(c.type());
+            List<String> notes = new ArrayList<>();
+            Stream.of(c.usage(), c.timeZone() == null ? null : c.timeZone().getId(), c.comment())
+                    .filter(Objects::nonNull).forEach(notes::add);
+            out.add(new Value(f, c.value(), notes.isEmpty() ? null : String.join("; ", notes), origins(f, c.value()),
+                    flags(f, c.value())));
+        }
+        for (PgpKey k : team.pgpKeys()) {
+            List<String> notes = new ArrayList<>();
+            if (k.expires() != null) {
+                notes.add("expires " + k.expires());
+            }
+            if (k.armored() != null) {
+                notes.add("armoured key known");
+            }
+            out.add(new Value(Field.PGP_FINGERPRINT, k.fingerprint(), notes.isEmpty() ? null : String.join("; ", notes),
+                    origins(Field.PGP_FINGERPRINT, k.fingerprint()), flags(Field.PGP_FINGERPRINT, k.fingerprint())));
+        }
+        for (Field f : lists) {
+            f.values(team).forEach(v -> out.add(new Value(f, v, null, origins(f, v), flags(f, v))));
+        }
+        return out;
     }
 
     /** The override of a field, or null. */

@@ -8,12 +8,9 @@ import java.util.concurrent.Callable;
 
 import liaison.api.LiaisonException;
 import liaison.api.model.CandidateFlag;
-import liaison.api.model.ContactChannel;
-import liaison.api.model.PgpKey;
 import liaison.cli.internal.CliContext;
 import liaison.directory.DirectoryService;
 import liaison.directory.DirectoryTeam;
-import liaison.directory.Field;
 import liaison.directory.FieldOverride;
 import liaison.directory.Origin;
 import liaison.directory.TeamJson;
@@ -54,40 +51,8 @@ public class ShowCommand implements Callable<Integer> {
         out.println(d.shortName() + "  (id " + d.id() + ", " + d.status().id() + ", revision " + d.revision() + " of "
                 + d.changedAt() + ")");
         out.println("  sources: " + (d.sources().isEmpty() ? "none" : String.join(", ", d.sources())));
-        for (Field f : Field.values()) {
-            if (f.channelType() != null || f == Field.PGP_FINGERPRINT) {
-                continue;
-            }
-            if (!f.multiValued()) {
-                List<String> v = f.values(d.team());
-                if (!v.isEmpty()) {
-                    line(out, f.id(), v.get(0), d.origins(f), d.flags(f, null));
-                }
-            } else {
-                for (String v : f.values(d.team())) {
-                    line(out, f.id(), v, d.origins(f, v), d.flags(f, v));
-                }
-            }
-        }
-        for (ContactChannel c : d.team().channels()) {
-            Field f = Field.of(c.type());
-            List<String> notes = new ArrayList<>();
-            if (c.usage() != null) {
-                notes.add(c.usage());
-            }
-            if (c.timeZone() != null) {
-                notes.add(c.timeZone().getId());
-            }
-            if (c.comment() != null) {
-                notes.add(c.comment());
-            }
-            line(out, f.id(), c.value() + (notes.isEmpty() ? "" : "  (" + String.join("; ", notes) + ")"), d.origins(f, c.value()),
-                    d.flags(f, c.value()));
-        }
-        for (PgpKey k : d.team().pgpKeys()) {
-            line(out, "pgp_key", k.fingerprint() + (k.expires() == null ? "" : "  (expires " + k.expires() + ")")
-                    + (k.armored() == null ? "" : "  [armoured key known]"), d.origins(Field.PGP_FINGERPRINT, k.fingerprint()),
-                    d.flags(Field.PGP_FINGERPRINT, k.fingerprint()));
+        for (DirectoryTeam.Value v : d.values()) {
+            line(out, v);
         }
         for (FieldOverride o : d.overrides()) {
             out.println("  override " + o.field().cliName() + " = " + String.join(", ", o.values()) + " since " + o.since()
@@ -95,14 +60,15 @@ public class ShowCommand implements Callable<Integer> {
         }
     }
 
-    private static void line(PrintWriter out, String name, String value, List<Origin> origins, java.util.Set<CandidateFlag> flags) {
+    private static void line(PrintWriter out, DirectoryTeam.Value v) {
         List<String> from = new ArrayList<>();
-        for (Origin o : origins) {
+        for (Origin o : v.origins()) {
             from.add(o.isOverride() ? "override" : o.source() + " " + o.importedAt().toString().substring(0, 10));
         }
-        String flagText = flags.stream().filter(f -> f != CandidateFlag.OVERRIDDEN)
+        String flagText = v.flags().stream().filter(f -> f != CandidateFlag.OVERRIDDEN)
                 .map(f -> f.name().toLowerCase(Locale.ROOT).replace('_', '-')).reduce((a, b) -> a + ", " + b).map(s -> "  !" + s)
                 .orElse("");
-        out.printf("  %-22s %s  [%s]%s%n", name, value.replace("\n", " / "), String.join("; ", from), flagText);
+        out.printf("  %-22s %s%s  [%s]%s%n", v.field().id(), v.value().replace("\n", " / "),
+                v.detail() == null ? "" : "  (" + v.detail() + ")", String.join("; ", from), flagText);
     }
 }
