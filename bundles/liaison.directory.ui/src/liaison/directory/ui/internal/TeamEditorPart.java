@@ -133,11 +133,12 @@ public class TeamEditorPart {
 
     private String notes(DirectoryTeam.Value v) {
         List<String> out = new ArrayList<>();
-        v.flags().forEach(f -> out.add(f == CandidateFlag.PLACEHOLDER_ADDRESS ? "placeholder: not a real address"
-                : f.name().toLowerCase(Locale.ROOT).replace('_', ' ')));
+        v.flags().stream().filter(f -> f != CandidateFlag.OVERRIDDEN).forEach(f -> out.add(f == CandidateFlag.PLACEHOLDER_ADDRESS
+                ? "placeholder: not a real address" : f.name().toLowerCase(Locale.ROOT).replace('_', ' ')));
         FieldOverride o = team.override(v.field());
-        if (o != null && o.conflict()) {
-            out.add("CONFLICT: " + o.conflictText());
+        if (o != null && v.flags().contains(CandidateFlag.OVERRIDDEN)) {
+            out.add(o.conflict() ? "CONFLICT: " + o.conflictText()
+                    : "overridden; the sources say " + (o.sourceValue().isEmpty() ? "nothing" : "'" + o.sourceValue() + "'"));
         }
         return String.join("; ", out);
     }
