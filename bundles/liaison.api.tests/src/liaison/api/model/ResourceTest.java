@@ -18,7 +18,11 @@ class ResourceTest {
     void parsesEachKind() {
         assertEquals(new IpAddress(IpAddress.parse("192.0.2.1").address()), Resource.parse(" 192.0.2.1 "));
         assertEquals(Resource.Kind.IP, Resource.parse("2001:db8::1").kind());
-        assertEquals("2001:db8:0:0:0:0:0:1", Resource.parse("[2001:db8::1]").text());
+        assertEquals("2001:db8::1", Resource.parse("[2001:DB8:0:0:0:0:0:1]").text(), "RFC 5952 text form");
+        assertEquals("2001:db8:0:1:1:1:1:1", IpAddress.parse("2001:db8:0:1:1:1:1:1").text(), "a single zero group stays");
+        assertEquals("2001:0:0:1::1", IpAddress.parse("2001:0:0:1:0:0:0:1").text(), "the longest zero run is compressed");
+        assertEquals("::", IpAddress.parse("::").text());
+        assertEquals("fe80::", IpAddress.parse("fe80:0:0:0:0:0:0:0").text());
         assertEquals(new Asn(3333), Resource.parse("AS3333"));
         assertEquals(new Asn(4200000000L), Resource.parse("as4200000000"));
         assertEquals(new DomainName("example.org"), Resource.parse("Example.ORG."));
