@@ -31,7 +31,7 @@ import liaison.directory.TeamFilter;
 class ImportCrashTest {
 
     /** Bundles the child JVM needs on its class path: the directory and store with their libraries. */
-    private static final Set<String> CLASS_PATH = Set.of("liaison.api", "liaison.store", "liaison.directory",
+    private static final Set<String> CLASS_PATH = Set.of("liaison.api", "liaison.store", "liaison.directory", "liaison.isolation",
             "liaison.directory.tests", "derby", "org.apache.derby.derbyshared", "org.apache.derby.derbytools",
             "jakarta.persistence-api", "org.eclipse.persistence.core", "org.eclipse.persistence.jpa",
             "org.eclipse.persistence.jpa.jpql", "org.objectweb.asm", "org.objectweb.asm.commons",

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,6 +43,7 @@ import liaison.directory.SyncResult;
 import liaison.directory.TeamFilter;
 import liaison.directory.TeamJson;
 import liaison.directory.source.SourceInput;
+import liaison.isolation.Extensions;
 import liaison.store.Database;
 import liaison.store.StoreException;
 import liaison.store.Workspace;
@@ -52,6 +54,9 @@ import liaison.store.Workspace;
  */
 @Component(service = DirectoryService.class, configurationPid = Workspace.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 public class DirectoryComponent implements DirectoryService {
+
+    /** Long enough for a full directory over a slow link; a hung source is given up after it. */
+    static final Duration READ_TIMEOUT = Duration.ofMinutes(30);
 
     private final Database database;
     private final Workspace workspace;
@@ -102,8 +107,7 @@ public class DirectoryComponent implements DirectoryService {
     @Override
     public SyncResult importFrom(String sourceId, String location, boolean dryRun, ProgressListener progress)
             throws LiaisonException {
-        DirectorySource source = source(sourceId);
-        SourceSnapshot snapshot = source.read(SourceInput.toUri(location), progress);
+        SourceSnapshot snapshot = read(source(sourceId), SourceRequest.of(SourceInput.toUri(location)), progress);
         return apply(snapshot, "import", dryRun, progress);
     }
 
@@ -127,9 +131,8 @@ public class DirectoryComponent implements DirectoryService {
             SyncResult result = null;
             String error = null;
             try {
-                DirectorySource source = source(cs.sourceId());
                 URI uri = SourceInput.toUri(cs.location());
-                SourceSnapshot snapshot = source.read(new SourceRequest(uri, cs.key(), stateDirectory(cs)), progress);
+                SourceSnapshot snapshot = read(source(cs.sourceId()), new SourceRequest(uri, cs.key(), stateDirectory(cs)), progress);
                 result = apply(snapshot, "sync", dryRun, progress);
             } catch (LiaisonException | RuntimeException e) {
                 error = e instanceof LiaisonException ? e.getMessage() : e.toString();
@@ -140,6 +143,24 @@ public class DirectoryComponent implements DirectoryService {
             out.add(new SyncOutcome(cs, result, error));
         }
         return out;
+    }
+
+    /**
+     * Reads through a source — Liaison's or a third party's — so that one that hangs or breaks
+     * fails this read with its bundle named, and may only answer for its own scope.
+     */
+    private static SourceSnapshot read(DirectorySource source, SourceRequest request, ProgressListener progress)
+            throws LiaisonException {
+        String what = "directory source '" + source.id() + "' reading " + SourceInput.display(request.location());
+        SourceSnapshot s = Extensions.call(source, what, READ_TIMEOUT, () -> source.read(request, progress));
+        if (s == null) {
+            throw new LiaisonException(what + " returned nothing (" + Extensions.provider(source) + ")");
+        }
+        if (!s.sourceId().equals(source.id()) && !s.sourceId().startsWith(source.id() + ":")) {
+            throw new LiaisonException(what + " answered as source '" + s.sourceId() + "', not as '" + source.id() + "' ("
+                    + Extensions.provider(source) + ")");
+        }
+        return s;
     }
 
     /** Where an incremental source keeps its mirror of one location. */
