@@ -54,6 +54,13 @@ public interface DirectoryService {
      */
     List<DirectoryTeam> search(String text) throws LiaisonException;
 
+    /**
+     * Active teams whose constituency covers the resource — an address or range inside one of its
+     * ranges, its AS number, a domain (or an e-mail address's domain) under one of its domains —
+     * most specific first (smallest range, longest domain).
+     */
+    List<DirectoryTeam> covering(liaison.api.model.Resource resource) throws LiaisonException;
+
     /** Every revision of the team, oldest first. */
     List<Revision> history(String ref) throws LiaisonException;
 

@@ -25,8 +25,13 @@ import liaison.api.directory.DirectorySource.ProgressListener;
 import liaison.api.directory.SourceSnapshot;
 import liaison.api.model.CandidateFlag;
 import liaison.api.model.ChannelType;
+import liaison.api.model.ContactCandidate;
 import liaison.api.model.ContactChannel;
+import liaison.api.model.Resource;
+import liaison.api.model.Role;
 import liaison.api.model.Team;
+import liaison.api.resolve.ResolutionContext;
+import liaison.api.resolve.ResolverStep;
 import liaison.directory.DirectoryService;
 import liaison.directory.DirectoryTeam;
 import liaison.directory.DirectoryTeam.Status;
@@ -367,6 +372,50 @@ class DirectoryServiceTest {
                 .tiClassification("accredited").build()), List.of()), false, ProgressListener.NONE);
         assertEquals(1, again.changed(), again.summary());
         assertEquals("accredited", directory.team(String.valueOf(firstTeam)).team().tiClassification());
+    }
+
+    @Test
+    void resolverStepFindsTheTeamsWhoseConstituencyCoversAResource() throws Exception {
+        importFile("ti", TestDirectory.corpus(TestDirectory.TI_SAMPLE));
+        ResolverStep step = dir.resolverStep("directory");
+        ResolutionContext offline = new ResolutionContext() {
+            @Override
+            public boolean offline() {
+                return true;
+            }
+
+            @Override
+            public java.time.Duration timeout() {
+                return java.time.Duration.ofSeconds(5);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return false;
+            }
+
+            @Override
+            public void recordQuery(String server, String query) {
+            }
+        };
+        List<ContactCandidate> ip = step.resolve(Resource.parse("103.1.4.7"), offline);
+        assertEquals(1, ip.size(), ip.toString());
+        ContactCandidate aco = ip.get(0);
+        assertEquals(Role.DIRECTORY, aco.role());
+        assertEquals("ACOnet-CERT", aco.name());
+        assertEquals(List.of("cert@aco.net"), aco.emails());
+        assertEquals("constituency 103.1.4.0/24", aco.path().get(1), "the closest of its ranges");
+        assertEquals("directory (ti)", aco.source());
+
+        assertEquals(List.of("ACOnet-CERT", "CERT.at"), step.resolve(Resource.parse("www.univie.ac.at"), offline).stream()
+                .map(ContactCandidate::name).toList(), "*.ac.at is closer than *.at");
+        assertEquals(List.of("ACOnet-CERT"), step.resolve(Resource.parse("AS679"), offline).stream().map(ContactCandidate::name).toList());
+        assertTrue(step.resolve(Resource.parse("192.0.2.1"), offline).isEmpty());
+
+        directory.override("ACOnet-CERT", Field.EMAIL, "abuse@aco.example");
+        ContactCandidate overridden = step.resolve(Resource.parse("103.1.4.7"), offline).get(0);
+        assertEquals(List.of("abuse@aco.example"), overridden.emails(), "the override is seen at once");
+        assertTrue(overridden.has(CandidateFlag.OVERRIDDEN));
     }
 
     private static List<String> names(List<DirectoryTeam> teams) {

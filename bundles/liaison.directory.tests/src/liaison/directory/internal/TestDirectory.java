@@ -14,6 +14,7 @@ import org.osgi.util.tracker.ServiceTracker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 
+import liaison.api.resolve.ResolverStep;
 import liaison.directory.DirectoryService;
 import liaison.directory.TeamJson;
 import liaison.store.Workspace;
@@ -48,6 +49,23 @@ final class TestDirectory implements AutoCloseable {
             throw new IllegalStateException("no " + type.getSimpleName() + " for " + workspace);
         }
         return s;
+    }
+
+    /** A resolver step by id, held until {@link #close()}. */
+    ResolverStep resolverStep(String id) throws Exception {
+        ServiceTracker<ResolverStep, ResolverStep> tracker = new ServiceTracker<>(bc, ResolverStep.class, null);
+        tracker.open();
+        trackers.add(tracker);
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            for (ResolverStep s : tracker.getTracked().values()) {
+                if (s.id().equals(id)) {
+                    return s;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("no resolver step '" + id + "'");
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -62,6 +63,15 @@ public class DirectoryComponent implements DirectoryService {
     private final Workspace workspace;
     private DirectoryStore store;
 
+    /** Counts this component's writes; a cached team list is valid for the count it was read at. */
+    private final AtomicLong writes = new AtomicLong();
+
+    /** The active teams, parsed, for constituency look-ups. */
+    private record ActiveTeams(long writes, List<DirectoryTeam> teams) {
+    }
+
+    private volatile ActiveTeams activeTeams;
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private volatile List<DirectorySource> sources;
 
@@ -82,6 +92,15 @@ public class DirectoryComponent implements DirectoryService {
             store = new DirectoryStore(database);
         }
         return store;
+    }
+
+    /** A write transaction; cached reads are invalidated once it is over, whatever its outcome. */
+    private <T> T write(boolean rollback, DirectoryStore.Work<T> work) throws LiaisonException {
+        try {
+            return store().write(rollback, work);
+        } finally {
+            writes.incrementAndGet();
+        }
     }
 
     @Deactivate
@@ -118,7 +137,7 @@ public class DirectoryComponent implements DirectoryService {
 
     private synchronized SyncResult apply(SourceSnapshot snapshot, String verb, boolean dryRun, ProgressListener progress)
             throws LiaisonException {
-        return store().write(dryRun, em -> {
+        return write(dryRun, em -> {
             Tx tx = new Tx(em, Instant.now());
             return new SyncEngine(tx).apply(snapshot, verb, dryRun, keptApart(em), progress);
         });
@@ -174,7 +193,7 @@ public class DirectoryComponent implements DirectoryService {
     }
 
     private synchronized void recordRun(long id, String summary) throws LiaisonException {
-        store().write(false, em -> {
+        write(false, em -> {
             SourceEntity s = em.find(SourceEntity.class, id);
             if (s != null) {
                 s.lastRun = Instant.now();
@@ -257,6 +276,19 @@ public class DirectoryComponent implements DirectoryService {
     }
 
     @Override
+    public List<DirectoryTeam> covering(Resource resource) throws LiaisonException {
+        long count = writes.get();
+        ActiveTeams cached = activeTeams;
+        if (cached == null || cached.writes() != count) {
+            cached = new ActiveTeams(count, list(TeamFilter.ACTIVE));
+            activeTeams = cached;
+        }
+        return cached.teams().stream().filter(d -> Search.covers(d.team().constituency(), resource))
+                .sorted(Comparator.comparingDouble(d -> Search.bestMatch(d.team().constituency(), resource).orElseThrow().closeness()))
+                .toList();
+    }
+
+    @Override
     public List<Revision> history(String ref) throws LiaisonException {
         return store().read(em -> {
             TeamEntity t = resolve(em, ref);
@@ -278,7 +310,7 @@ public class DirectoryComponent implements DirectoryService {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("give a value for " + field.cliName() + ", or --remove to drop the override");
         }
-        return store().write(false, em -> {
+        return write(false, em -> {
             Tx tx = new Tx(em, Instant.now());
             TeamEntity t = tx.team(resolve(em, ref).id);
             if (t.mergedInto != null) {
@@ -293,7 +325,7 @@ public class DirectoryComponent implements DirectoryService {
 
     @Override
     public synchronized DirectoryTeam removeOverride(String ref, Field field) throws LiaisonException {
-        return store().write(false, em -> {
+        return write(false, em -> {
             Tx tx = new Tx(em, Instant.now());
             TeamEntity t = tx.team(resolve(em, ref).id);
             OverrideEntity o = tx.overrides(t.id).stream().filter(x -> x.field.equals(field.id())).findFirst()
@@ -335,7 +367,7 @@ public class DirectoryComponent implements DirectoryService {
 
     @Override
     public synchronized DirectoryTeam merge(String ref, String intoRef) throws LiaisonException {
-        return store().write(false, em -> {
+        return write(false, em -> {
             Tx tx = new Tx(em, Instant.now());
             TeamEntity from = tx.team(resolve(em, ref).id);
             TeamEntity into = tx.team(resolve(em, intoRef).id);
@@ -370,7 +402,7 @@ public class DirectoryComponent implements DirectoryService {
 
     @Override
     public synchronized void keepApart(String ref, String otherRef) throws LiaisonException {
-        store().write(false, em -> {
+        write(false, em -> {
             Tx tx = new Tx(em, Instant.now());
             long a = resolve(em, ref).id;
             long b = resolve(em, otherRef).id;
@@ -396,7 +428,7 @@ public class DirectoryComponent implements DirectoryService {
         source(sourceId);
         String loc = location.strip();
         SourceInput.toUri(loc);
-        return store().write(false, em -> {
+        return write(false, em -> {
             Tx tx = new Tx(em, Instant.now());
             boolean dup = em.createQuery("SELECT s FROM SourceEntity s WHERE s.sourceId = :id AND s.location = :loc", SourceEntity.class)
                     .setParameter("id", sourceId).setParameter("loc", loc).getResultList().size() > 0;
@@ -411,7 +443,7 @@ public class DirectoryComponent implements DirectoryService {
 
     @Override
     public synchronized void removeSource(long id) throws LiaisonException {
-        store().write(false, em -> {
+        write(false, em -> {
             SourceEntity s = em.find(SourceEntity.class, id);
             if (s == null) {
                 throw new IllegalArgumentException("no configured source " + id);

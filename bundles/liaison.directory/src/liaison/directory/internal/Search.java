@@ -1,6 +1,8 @@
 package liaison.directory.internal;
 
+import java.util.Comparator;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import liaison.api.model.Asn;
@@ -27,15 +29,35 @@ final class Search {
         return text || resource != null && covers(t.constituency(), resource);
     }
 
-    /** Whether a constituency names the resource: its address in a range, its AS, its domain under a listed one. */
-    static boolean covers(Constituency c, Resource r) {
+    /**
+     * The constituency entry that covers the resource most closely: the smallest range holding the
+     * address, the AS number, the longest domain above the name.
+     *
+     * @param entry     the entry as written ({@code 103.1.0.0/22}, {@code AS760}, {@code *.ac.at})
+     * @param closeness smaller is closer: the range's size, 1 for an AS, 1 / length for a domain
+     */
+    record Match(String entry, double closeness) {
+    }
+
+    static Optional<Match> bestMatch(Constituency c, Resource r) {
         return switch (r) {
-            case IpAddress ip -> c.ranges().stream().anyMatch(range -> range.contains(ip));
-            case IpRange range -> c.ranges().stream().anyMatch(x -> x.contains(range));
-            case Asn asn -> c.asns().contains(asn);
-            case DomainName name -> c.domains().stream().anyMatch(pattern -> domainMatches(pattern, name.name()));
-            case EmailAddress mail -> c.domains().stream().anyMatch(pattern -> domainMatches(pattern, mail.domain()));
+            case IpAddress ip -> c.ranges().stream().filter(x -> x.contains(ip)).map(x -> new Match(x.text(), x.size().doubleValue()))
+                    .min(Comparator.comparingDouble(Match::closeness));
+            case IpRange range -> c.ranges().stream().filter(x -> x.contains(range))
+                    .map(x -> new Match(x.text(), x.size().doubleValue())).min(Comparator.comparingDouble(Match::closeness));
+            case Asn asn -> c.asns().contains(asn) ? Optional.of(new Match(asn.text(), 1)) : Optional.empty();
+            case DomainName name -> domain(c, name.name());
+            case EmailAddress mail -> domain(c, mail.domain());
         };
+    }
+
+    private static Optional<Match> domain(Constituency c, String name) {
+        return c.domains().stream().filter(p -> domainMatches(p, name)).map(p -> new Match(p, 1.0 / p.length()))
+                .min(Comparator.comparingDouble(Match::closeness));
+    }
+
+    static boolean covers(Constituency c, Resource r) {
+        return bestMatch(c, r).isPresent();
     }
 
     /** {@code *.ac.at} covers {@code univie.ac.at}; {@code cert.at} covers itself and its subdomains. */
