@@ -339,6 +339,7 @@ public class DirectoryComponent implements DirectoryService {
     public List<MatchCandidate> matches() throws LiaisonException {
         return store().read(em -> {
             Tx tx = new Tx(em, Instant.now());
+            tx.loadAll();
             Matcher m = new Matcher();
             Set<Long> active = new HashSet<>();
             for (TeamEntity t : tx.teams().values()) {

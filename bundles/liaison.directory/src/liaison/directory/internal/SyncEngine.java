@@ -46,6 +46,7 @@ final class SyncEngine {
             ProgressListener progress) throws InputException {
         String scope = snapshot.sourceId();
         String cause = verb + " " + scope + " " + snapshot.location();
+        tx.loadAll();
         Map<String, RecordEntity> known = new HashMap<>();
         tx.records().values().forEach(list -> list.stream().filter(r -> r.sourceId.equals(scope)).forEach(r -> known.put(r.sourceKey, r)));
         Matcher matcher = matcher();

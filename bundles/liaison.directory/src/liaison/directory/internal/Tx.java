@@ -31,9 +31,12 @@ final class Tx {
     final EntityManager em;
     final Instant now;
     private final Map<Class<?>, Long> lastIds = new HashMap<>();
-    private Map<Long, TeamEntity> teams;
-    private Map<Long, List<RecordEntity>> records;
-    private Map<Long, List<OverrideEntity>> overrides;
+    private final Map<Long, TeamEntity> teams = new HashMap<>();
+    private final Map<Long, List<RecordEntity>> records = new HashMap<>();
+    private final Map<Long, List<OverrideEntity>> overrides = new HashMap<>();
+    private boolean allTeams;
+    private boolean allRecords;
+    private boolean allOverrides;
 
     Tx(EntityManager em, Instant now) {
         this.em = em;
@@ -50,58 +53,80 @@ final class Tx {
         return last + 1;
     }
 
+    /** Every team; loaded once per transaction (a sync needs them all, an override only one). */
     Map<Long, TeamEntity> teams() {
-        if (teams == null) {
-            teams = new HashMap<>();
-            em.createQuery("SELECT t FROM TeamEntity t", TeamEntity.class).getResultList().forEach(t -> teams.put(t.id, t));
+        if (!allTeams) {
+            em.createQuery("SELECT t FROM TeamEntity t", TeamEntity.class).getResultList().forEach(t -> teams.putIfAbsent(t.id, t));
+            allTeams = true;
         }
         return teams;
     }
 
     TeamEntity team(long id) {
-        return teams().get(id);
+        return allTeams ? teams.get(id) : teams.computeIfAbsent(id, k -> em.find(TeamEntity.class, k));
     }
 
+    /** Every team's records. */
     Map<Long, List<RecordEntity>> records() {
-        if (records == null) {
-            records = new HashMap<>();
+        if (!allRecords) {
+            Map<Long, List<RecordEntity>> all = new HashMap<>();
             em.createQuery("SELECT r FROM RecordEntity r ORDER BY r.id", RecordEntity.class).getResultList()
-                    .forEach(r -> records.computeIfAbsent(r.teamId, k -> new ArrayList<>()).add(r));
+                    .forEach(r -> all.computeIfAbsent(r.teamId, k -> new ArrayList<>()).add(r));
+            all.forEach(records::putIfAbsent);
+            allRecords = true;
         }
         return records;
     }
 
     List<RecordEntity> records(long teamId) {
-        return records().getOrDefault(teamId, List.of());
+        if (allRecords) {
+            return records.computeIfAbsent(teamId, k -> new ArrayList<>());
+        }
+        return records.computeIfAbsent(teamId, id -> new ArrayList<>(em.createQuery(
+                "SELECT r FROM RecordEntity r WHERE r.teamId = :id ORDER BY r.id", RecordEntity.class).setParameter("id", id)
+                .getResultList()));
+    }
+
+    /** Loads every team, record and override at once, for work that touches most teams (a sync, matching). */
+    void loadAll() {
+        teams();
+        records();
+        if (!allOverrides) {
+            Map<Long, List<OverrideEntity>> all = new HashMap<>();
+            em.createQuery("SELECT o FROM OverrideEntity o ORDER BY o.field", OverrideEntity.class).getResultList()
+                    .forEach(o -> all.computeIfAbsent(o.teamId, k -> new ArrayList<>()).add(o));
+            all.forEach(overrides::putIfAbsent);
+            allOverrides = true;
+        }
     }
 
     List<OverrideEntity> overrides(long teamId) {
-        if (overrides == null) {
-            overrides = new HashMap<>();
-            em.createQuery("SELECT o FROM OverrideEntity o ORDER BY o.field", OverrideEntity.class).getResultList()
-                    .forEach(o -> overrides.computeIfAbsent(o.teamId, k -> new ArrayList<>()).add(o));
+        if (allOverrides) {
+            return overrides.computeIfAbsent(teamId, k -> new ArrayList<>());
         }
-        return overrides.getOrDefault(teamId, List.of());
+        return overrides.computeIfAbsent(teamId, id -> new ArrayList<>(em.createQuery(
+                "SELECT o FROM OverrideEntity o WHERE o.teamId = :id ORDER BY o.field", OverrideEntity.class).setParameter("id", id)
+                .getResultList()));
     }
 
     TeamEntity newTeam() {
         TeamEntity t = new TeamEntity(nextId(TeamEntity.class), now);
         t.viewJson = "{}";
         em.persist(t);
-        teams().put(t.id, t);
+        teams.put(t.id, t);
         return t;
     }
 
     RecordEntity newRecord(long teamId, String sourceId, String sourceKey) {
         RecordEntity r = new RecordEntity(nextId(RecordEntity.class), teamId, sourceId, sourceKey);
-        records().computeIfAbsent(teamId, k -> new ArrayList<>()).add(r);
+        records(teamId).add(r);
         return r;
     }
 
     void moveRecord(RecordEntity r, long toTeam) {
-        records().get(r.teamId).remove(r);
+        records(r.teamId).remove(r);
+        records(toTeam).add(r);
         r.teamId = toTeam;
-        records().computeIfAbsent(toTeam, k -> new ArrayList<>()).add(r);
     }
 
     OverrideEntity putOverride(long teamId, Field field, String value, String baseline) {
@@ -109,8 +134,8 @@ final class Tx {
         if (o == null) {
             o = new OverrideEntity(nextId(OverrideEntity.class), teamId, field.id());
             em.persist(o);
-            overrides.computeIfAbsent(teamId, k -> new ArrayList<>()).add(o);
-            overrides.get(teamId).sort(Comparator.comparing(x -> x.field));
+            overrides(teamId).add(o);
+            overrides(teamId).sort(Comparator.comparing(x -> x.field));
         }
         o.value = value;
         o.baseline = baseline;
@@ -119,15 +144,15 @@ final class Tx {
     }
 
     void deleteOverride(OverrideEntity o) {
-        overrides.get(o.teamId).remove(o);
+        overrides(o.teamId).remove(o);
         em.remove(o);
     }
 
     void moveOverride(OverrideEntity o, long toTeam) {
-        overrides.get(o.teamId).remove(o);
+        overrides(o.teamId).remove(o);
+        overrides(toTeam).add(o);
+        overrides(toTeam).sort(Comparator.comparing(x -> x.field));
         o.teamId = toTeam;
-        overrides.computeIfAbsent(toTeam, k -> new ArrayList<>()).add(o);
-        overrides.get(toTeam).sort(Comparator.comparing(x -> x.field));
     }
 
     static DirectoryTeam view(TeamEntity t) {
