@@ -8,6 +8,7 @@ import liaison.api.LiaisonException;
 import liaison.api.directory.DirectorySource;
 import liaison.api.directory.DirectorySource.ProgressListener;
 import liaison.api.directory.SourceSnapshot;
+import liaison.api.model.Resource;
 
 /**
  * The peer-team directory of one workspace: teams merged from every source, with provenance,
@@ -59,7 +60,7 @@ public interface DirectoryService {
      * ranges, its AS number, a domain (or an e-mail address's domain) under one of its domains —
      * most specific first (smallest range, longest domain).
      */
-    List<DirectoryTeam> covering(liaison.api.model.Resource resource) throws LiaisonException;
+    List<DirectoryTeam> covering(Resource resource) throws LiaisonException;
 
     /** Every revision of the team, oldest first. */
     List<Revision> history(String ref) throws LiaisonException;

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,7 @@ import liaison.directory.Field;
 import liaison.directory.SyncOutcome;
 import liaison.directory.SyncResult;
 import liaison.directory.TeamFilter;
+import liaison.directory.nrtm4.Jws;
 
 /**
  * Peer exchange between two workspaces: A publishes its directory as a signed feed served over
@@ -100,9 +103,9 @@ class FeedRoundTripTest {
 
             // A feed signed by another key is refused and nothing is written.
             try (TestDirectory c = new TestDirectory(tmp.resolve("c"))) {
-                java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("EC");
-                g.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
-                String otherKey = liaison.directory.nrtm4.Jws.pem(g.generateKeyPair().getPublic());
+                KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+                g.initialize(new ECGenParameterSpec("secp256r1"));
+                String otherKey = Jws.pem(g.generateKeyPair().getPublic());
                 c.service.addSource("feed", url.toString(), otherKey);
                 SyncOutcome refused = c.service.sync(false, ProgressListener.NONE).get(0);
                 assertFalse(refused.ok());

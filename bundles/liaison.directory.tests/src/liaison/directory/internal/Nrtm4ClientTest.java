@@ -58,7 +58,7 @@ class Nrtm4ClientTest {
 
         @Override
         public String keyOf(String objectClass, String primaryKey) {
-            return objectClass.strip().toLowerCase() + ":" + primaryKey.strip().toUpperCase();
+            return objectClass.strip().toLowerCase(java.util.Locale.ROOT) + ":" + primaryKey.strip().toUpperCase(java.util.Locale.ROOT);
         }
     };
 

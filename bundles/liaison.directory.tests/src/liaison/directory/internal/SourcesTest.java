@@ -13,7 +13,9 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -179,7 +181,7 @@ class SourcesTest {
         JsonNode sample = TeamJson.mapper().readTree(TestDirectory.corpus(TestDirectory.FIRST_EY).toFile());
         ArrayNode all = (ArrayNode) sample.path("data");
         try (LocalHttp api = LocalHttp.answering(uri -> {
-            var q = new java.util.HashMap<String, Integer>();
+            Map<String, Integer> q = new HashMap<>();
             for (String p : uri.getQuery().split("&")) {
                 String[] kv = p.split("=");
                 if (kv[0].equals("offset") || kv[0].equals("limit")) {

@@ -13,6 +13,7 @@ import org.osgi.util.tracker.ServiceTracker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import liaison.api.resolve.ResolverStep;
 import liaison.directory.DirectoryService;
@@ -102,11 +103,11 @@ final class TestDirectory implements AutoCloseable {
                 continue;
             }
             if (name.equals("CERT.at")) {
-                ((com.fasterxml.jackson.databind.node.ObjectNode) t.path("emails").get(0)).put("address", "incidents@cert.at");
+                ((ObjectNode) t.path("emails").get(0)).put("address", "incidents@cert.at");
             }
             newer.add(t);
         }
-        com.fasterxml.jackson.databind.node.ObjectNode joiner = newer.addObject();
+        ObjectNode joiner = newer.addObject();
         joiner.put("short_name", "NEW-CERT");
         joiner.put("official_name", "A New Computer Emergency Response Team");
         joiner.putObject("country").put("code", "AT");
