@@ -5,6 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Normalises the e-mail values registries hold as people typed them, after the cases the CERT-Bund
@@ -14,7 +16,19 @@ import java.util.Set;
  */
 public final class Mailboxes {
 
+    private static final Pattern IN_TEXT = Pattern.compile("[A-Za-z0-9._%+'=-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,63}");
+
     private Mailboxes() {
+    }
+
+    /** The addresses written in a line of free text ({@code remarks:}, a comment), as written. */
+    public static List<String> inText(String line) {
+        List<String> out = new ArrayList<>();
+        Matcher m = IN_TEXT.matcher(line);
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
     }
 
     /** The addresses in one value, normalised, duplicates removed, in order. */

@@ -20,25 +20,14 @@ import liaison.whois.TextEmail;
 /** Reading the values registries write: addresses in free text, dates, ranges and prefixes. */
 public final class Text {
 
-    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+'=-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,63}");
     private static final Pattern DATE_TOKEN = Pattern.compile("\\b(\\d{4})[-/]?(\\d{2})[-/]?(\\d{2})\\b");
 
     private Text() {
     }
 
-    /** Every e-mail address in a line of free text. */
-    public static List<String> emails(String text) {
-        List<String> out = new ArrayList<>();
-        Matcher m = EMAIL.matcher(text);
-        while (m.find()) {
-            out.add(m.group());
-        }
-        return out;
-    }
-
     /** Adds the addresses of a free-text line to {@code into}. */
     public static void collectEmails(String attribute, String line, List<TextEmail> into) {
-        for (String e : emails(line)) {
+        for (String e : liaison.whois.Mailboxes.inText(line)) {
             into.add(new TextEmail(e, line.strip(), attribute));
         }
     }
