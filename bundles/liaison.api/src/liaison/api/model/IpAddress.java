@@ -14,7 +14,10 @@ public record IpAddress(InetAddress address) implements Resource {
         }
     }
 
-    /** Parses a literal address; a host name is refused rather than looked up. */
+    /**
+     * Parses a literal address; a host name is refused rather than looked up. IPv4 octets written with
+     * leading zeros ({@code 074.125.000.000}, as ARIN's RDAP service writes them) are read as decimal.
+     */
     public static IpAddress parse(String text) {
         String s = text.strip();
         if (s.startsWith("[") && s.endsWith("]")) {
@@ -22,6 +25,9 @@ public record IpAddress(InetAddress address) implements Resource {
         }
         if (!looksLikeAddress(s)) {
             throw new IllegalArgumentException("not an IP address: '" + text + "'");
+        }
+        if (s.indexOf(':') < 0) {
+            s = s.replaceAll("(?<=^|\\.)0+(?=\\d)", "");
         }
         try {
             return new IpAddress(InetAddress.getByName(s));
@@ -62,9 +68,47 @@ public record IpAddress(InetAddress address) implements Resource {
         return Kind.IP;
     }
 
+    /** Dotted quad for IPv4; for IPv6 the RFC 5952 form (lower case, longest zero run as {@code ::}). */
     @Override
     public String text() {
-        return address.getHostAddress();
+        if (isV4()) {
+            return address.getHostAddress();
+        }
+        byte[] b = address.getAddress();
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = (b[2 * i] & 0xff) << 8 | b[2 * i + 1] & 0xff;
+        }
+        int bestStart = -1;
+        int bestLength = 1; // RFC 5952: a single zero group is not shortened
+        for (int i = 0; i < 8;) {
+            if (groups[i] != 0) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < 8 && groups[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = j;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                sb.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (!sb.isEmpty() && sb.charAt(sb.length() - 1) != ':') {
+                sb.append(':');
+            }
+            sb.append(Integer.toHexString(groups[i]));
+        }
+        return sb.toString();
     }
 
     @Override
