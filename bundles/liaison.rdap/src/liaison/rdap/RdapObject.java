@@ -84,8 +84,8 @@ public record RdapObject(String objectClassName, String handle, String name, Str
         if (json.has("startAddress") && json.has("endAddress")) {
             range = range(text(json, "startAddress"), text(json, "endAddress"), warnings);
         }
-        Long asFirst = json.has("startAutnum") ? json.get("startAutnum").asLong() : null;
-        Long asLast = json.has("endAutnum") ? json.get("endAutnum").asLong() : asFirst;
+        Long asFirst = json.has("startAutnum") ? Long.valueOf(json.get("startAutnum").asLong()) : null;
+        Long asLast = json.has("endAutnum") ? Long.valueOf(json.get("endAutnum").asLong()) : asFirst;
         Jcard card = null;
         if (json.has("vcardArray")) {
             card = card(json.get("vcardArray"), text(json, "handle"), warnings);

@@ -46,6 +46,10 @@ final class Candidates {
         if (emails.isEmpty() && (phone == null || phone.isBlank())) {
             return;
         }
+        if (emails.isEmpty() && !path.isEmpty() && Set.of("e-mail", "email", "abuse-mailbox").contains(path.get(path.size() - 1))) {
+            path = new ArrayList<>(path.subList(0, path.size() - 1));
+            path.add("phone");
+        }
         Set<CandidateFlag> flags = extra.isEmpty() ? EnumSet.noneOf(CandidateFlag.class) : EnumSet.copyOf(extra);
         double c = confidence;
         if (role != Role.IRT && emails.stream().anyMatch(Registry::isStaffAddress)) {

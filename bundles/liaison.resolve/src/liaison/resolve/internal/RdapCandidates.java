@@ -99,7 +99,7 @@ final class RdapCandidates {
                 }
                 List<String> p = new ArrayList<>(here);
                 p.add(emails.isEmpty() ? "tel" : "email");
-                out.add(r, e.handle(), emails, phone, url + " " + (e.handle() == null ? "" : e.handle()).strip(), p, modified,
+                out.add(r, e.handle(), emails, phone, e.handle() == null ? url : url + " " + e.handle(), p, modified,
                         c - level, Set.of());
             }
             for (RdapNotice remark : e.remarks()) {

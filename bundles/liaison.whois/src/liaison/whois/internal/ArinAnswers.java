@@ -137,6 +137,9 @@ final class ArinAnswers {
                     if (org != null) {
                         org.handle = value;
                     }
+                    if (net != null && net.org == null) {
+                        net.org = value; // older answers name the net's organisation only by the block that follows it
+                    }
                 }
                 case "Country" -> {
                     if (org != null && org.handle != null) {
@@ -147,6 +150,9 @@ final class ArinAnswers {
                     // a customer's handle is only in its Ref URL: .../rest/customer/C01234
                     if (org != null && org.handle == null && value.contains("/customer/")) {
                         org.handle = value.substring(value.lastIndexOf('/') + 1);
+                        if (net != null && net.org == null) {
+                            net.org = org.handle;
+                        }
                     }
                 }
                 case "ReferralServer" -> referral = value;
