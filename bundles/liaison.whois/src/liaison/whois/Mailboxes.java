@@ -95,14 +95,14 @@ public final class Mailboxes {
     /** One token as an address, or null when it is not one (a display name, a stray word). */
     private static String clean(String token) {
         String s = token.strip();
-        if (s.regionMatches(true, 0, "mailto:", 0, 7)) {
-            s = s.substring(7);
-        }
         if (s.startsWith("<")) {
             s = s.substring(1);
         }
         if (s.endsWith(">")) {
             s = s.substring(0, s.length() - 1);
+        }
+        if (s.regionMatches(true, 0, "mailto:", 0, 7)) {
+            s = s.substring(7);
         }
         while (!s.isEmpty() && ".:".indexOf(s.charAt(s.length() - 1)) >= 0) {
             s = s.substring(0, s.length() - 1);

@@ -48,6 +48,7 @@ public final class WhoisClient {
         client.setConnectTimeout(millis(limits.connectTimeout().toNanos()));
         client.setDefaultTimeout(millis(Math.min(limits.readTimeout().toNanos(), remaining(deadline))));
         ByteArrayOutputStream answer = new ByteArrayOutputStream();
+        boolean deadlineBound = false; // whether the pending read waits for the deadline rather than the read timeout
         try {
             if (address.isUnresolved()) {
                 client.connect(address.getHostString(), address.getPort());
@@ -63,6 +64,7 @@ public final class WhoisClient {
                     throw new WhoisException(server + " did not finish its answer within " + limits.deadline().toSeconds()
                             + " s (" + answer.size() + " bytes received)", false, null);
                 }
+                deadlineBound = left < limits.readTimeout().toNanos();
                 client.setSoTimeout(millis(Math.min(limits.readTimeout().toNanos(), left)));
                 int n = in.read(buffer);
                 if (n < 0) {
@@ -79,7 +81,7 @@ public final class WhoisClient {
                 throw new WhoisException("cannot connect to " + server + describe(address, server) + " within "
                         + limits.connectTimeout().toSeconds() + " s", true, e);
             }
-            boolean whole = remaining(deadline) <= 0;
+            boolean whole = deadlineBound || remaining(deadline) <= 0;
             throw new WhoisException(server + (whole ? " did not finish its answer" : " stopped sending") + " within "
                     + (whole ? limits.deadline() : limits.readTimeout()).toSeconds() + " s (" + answer.size() + " bytes received)",
                     false, e);
