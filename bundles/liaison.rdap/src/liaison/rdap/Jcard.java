@@ -55,6 +55,9 @@ public record Jcard(String fn, String kind, String org, List<Value> emails, List
             if (!p.get(0).isTextual() || !p.get(1).isObject() || !p.get(2).isTextual()) {
                 throw new IllegalArgumentException("a vCard property needs a name, a parameter object and a value type");
             }
+            for (int i = 3; i < p.size(); i++) {
+                checkDepth(p.get(i));
+            }
             String name = p.get(0).asText().toLowerCase(Locale.ROOT);
             JsonNode value = p.get(3);
             if (value.isArray() && name.equals("fn")) {
@@ -81,6 +84,28 @@ public record Jcard(String fn, String kind, String org, List<Value> emails, List
             }
         }
         return new Jcard(fn, kind, org, emails, phones);
+    }
+
+    /** A value is a scalar or a list whose items are scalars or lists of scalars (RFC 7095 structured values). */
+    private static void checkDepth(JsonNode value) {
+        if (value.isObject()) {
+            throw new IllegalArgumentException("a vCard value is not an object");
+        }
+        if (!value.isArray()) {
+            return;
+        }
+        for (JsonNode item : value) {
+            if (item.isObject()) {
+                throw new IllegalArgumentException("a vCard value is not an object");
+            }
+            if (item.isArray()) {
+                for (JsonNode inner : item) {
+                    if (inner.isContainerNode()) {
+                        throw new IllegalArgumentException("a vCard value is nested too deep");
+                    }
+                }
+            }
+        }
     }
 
     private static List<String> types(JsonNode params) {
