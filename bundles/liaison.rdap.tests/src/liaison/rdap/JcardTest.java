@@ -21,9 +21,10 @@ class JcardTest {
         Jcard card = Jcard.parse(RdapClient.readJson("example.json", Corpus.read("openrdap/test/testdata/jcard/example.json")));
         assertEquals("Simon Perreault", card.fn());
         assertEquals("Viagenie", card.org());
-        assertEquals(List.of(new Jcard.Value("simon.perreault@viagenie.ca", List.of("work"))), card.emails());
+        assertEquals(List.of(new Jcard.Value("simon.perreault@viagenie.ca", List.of("work"), 0)), card.emails());
         assertEquals("+1-418-656-9254;ext=102", card.phones().get(0).value(), "tel: URI scheme removed");
         assertEquals(List.of("work", "voice"), card.phones().get(0).types());
+        assertEquals(1, card.phones().get(0).pref());
     }
 
     @Test

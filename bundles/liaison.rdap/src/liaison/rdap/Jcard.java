@@ -18,8 +18,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public record Jcard(String fn, String kind, String org, List<Value> emails, List<Value> phones) {
 
-    /** A value and its {@code type} parameters ({@code work}, {@code voice}, {@code abuse}, ...). */
-    public record Value(String value, List<String> types) {
+    /**
+     * A value with its {@code type} parameters ({@code work}, {@code voice}, {@code abuse}, ...) and its
+     * {@code pref} parameter (1 is most preferred; 0 when absent).
+     */
+    public record Value(String value, List<String> types, int pref) {
         public Value {
             types = List.copyOf(types);
         }
@@ -70,12 +73,12 @@ public record Jcard(String fn, String kind, String org, List<Value> emails, List
                 case "org" -> org = value.isArray() && !value.isEmpty() ? value.get(0).asText() : text;
                 case "email" -> {
                     if (text != null && !text.isBlank()) {
-                        emails.add(new Value(text.strip(), types(p.get(1))));
+                        emails.add(new Value(text.strip(), types(p.get(1)), pref(p.get(1))));
                     }
                 }
                 case "tel" -> {
                     if (text != null && !text.isBlank()) {
-                        phones.add(new Value(text.strip().replaceFirst("^tel:", ""), types(p.get(1))));
+                        phones.add(new Value(text.strip().replaceFirst("^tel:", ""), types(p.get(1)), pref(p.get(1))));
                     }
                 }
                 default -> {
@@ -106,6 +109,11 @@ public record Jcard(String fn, String kind, String org, List<Value> emails, List
                 }
             }
         }
+    }
+
+    private static int pref(JsonNode params) {
+        JsonNode pref = params.get("pref");
+        return pref == null ? 0 : pref.asInt(0);
     }
 
     private static List<String> types(JsonNode params) {

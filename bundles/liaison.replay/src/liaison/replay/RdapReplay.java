@@ -86,6 +86,11 @@ public final class RdapReplay implements AutoCloseable {
     public synchronized void handle(String base, HttpHandler handler) {
         URI b = URI.create(base.endsWith("/") ? base : base + "/");
         services.putIfAbsent(prefix(b), new ArrayList<>());
+        try {
+            server.removeContext(prefix(b));
+        } catch (IllegalArgumentException e) {
+            // nothing served there yet
+        }
         server.createContext(prefix(b), exchange -> {
             requests.add(exchange.getRequestURI().getRawPath());
             handler.handle(exchange);

@@ -33,6 +33,7 @@ public final class WhoisReplay implements AutoCloseable {
     private final ServerSocket server;
     private final Responder responder;
     private final List<String> queries = Collections.synchronizedList(new ArrayList<>());
+    private final List<Long> arrivals = Collections.synchronizedList(new ArrayList<>());
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
 
     /**
@@ -66,6 +67,7 @@ public final class WhoisReplay implements AutoCloseable {
             if (query == null) {
                 return;
             }
+            arrivals.add(System.nanoTime());
             queries.add(query);
             OutputStream out = s.getOutputStream();
             responder.respond(query, out, s);
@@ -94,6 +96,13 @@ public final class WhoisReplay implements AutoCloseable {
     public List<String> queries() {
         synchronized (queries) {
             return List.copyOf(queries);
+        }
+    }
+
+    /** When each query arrived ({@link System#nanoTime()}), in order. */
+    public List<Long> arrivals() {
+        synchronized (arrivals) {
+            return List.copyOf(arrivals);
         }
     }
 

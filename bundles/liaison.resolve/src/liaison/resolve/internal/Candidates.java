@@ -3,10 +3,8 @@ package liaison.resolve.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 import liaison.api.model.CandidateFlag;
@@ -77,17 +75,31 @@ final class Candidates {
     }
 
     /**
-     * Merges candidates that name the same first address (or, without one, the same role and name),
-     * keeping the most confident, and sorts best first; among equals the order they were found in.
+     * Sorts candidates best first (among equals, in the order found) and offers each address once: a
+     * candidate keeps only the addresses no better candidate offered, and is dropped when none is left
+     * (or, without addresses, when a better one has the same role, name and phone).
      */
     static List<ContactCandidate> rank(List<ContactCandidate> candidates) {
-        Map<String, ContactCandidate> best = new LinkedHashMap<>();
         List<ContactCandidate> byConfidence = new ArrayList<>(candidates);
         byConfidence.sort((a, b) -> Double.compare(b.confidence(), a.confidence()));
+        List<ContactCandidate> kept = new ArrayList<>();
+        Set<String> offered = new java.util.HashSet<>();
+        Set<String> phoneOnly = new java.util.HashSet<>();
         for (ContactCandidate c : byConfidence) {
-            String key = c.email() != null ? c.email().toLowerCase(Locale.ROOT) : c.role().id() + " " + c.name() + " " + c.phone();
-            best.putIfAbsent(key, c);
+            if (c.emails().isEmpty()) {
+                if (phoneOnly.add(c.role().id() + " " + c.name() + " " + c.phone())) {
+                    kept.add(c);
+                }
+                continue;
+            }
+            List<String> fresh = c.emails().stream().filter(e -> !offered.contains(e.toLowerCase(Locale.ROOT))).toList();
+            if (fresh.isEmpty()) {
+                continue;
+            }
+            fresh.forEach(e -> offered.add(e.toLowerCase(Locale.ROOT)));
+            kept.add(fresh.size() == c.emails().size() ? c : new ContactCandidate(c.role(), c.name(), fresh, c.phone(), c.source(),
+                    c.path(), c.lastModified(), c.confidence(), c.flags()));
         }
-        return List.copyOf(best.values());
+        return List.copyOf(kept);
     }
 }

@@ -77,7 +77,11 @@ final class Gates {
             }
         }
 
+        /** Also holds the next query back by the interval from now: the server sees the pause after its answer. */
         void leave() {
+            synchronized (this) {
+                nextStart = Math.max(nextStart, System.nanoTime() + politeness.interval().toNanos());
+            }
             permits.release();
         }
 

@@ -28,6 +28,8 @@ final class RdapCandidates {
     private static final Pattern ABUSE_WORDS = Pattern.compile("abuse|spam|security|incident|cert|csirt|phish",
             Pattern.CASE_INSENSITIVE);
     private static final int MAX_DEPTH = 4;
+    private static final java.util.Comparator<Jcard.Value> ABUSE_MAILBOX_FIRST = java.util.Comparator
+            .comparing((Jcard.Value v) -> !v.types().contains("abuse")).thenComparing(v -> v.pref() != 1);
 
     private RdapCandidates() {
     }
@@ -63,7 +65,9 @@ final class RdapCandidates {
             List<String> here = new ArrayList<>(path);
             here.add(step);
             Jcard card = e.vcard();
-            List<String> emails = card == null ? List.of() : card.emails().stream().map(Jcard.Value::value).toList();
+            // The abuse-mailbox comes first among a role's addresses: RIPE types it "abuse", APNIC gives it pref 1
+            List<String> emails = card == null ? List.of() : card.emails().stream().sorted(ABUSE_MAILBOX_FIRST)
+                    .map(Jcard.Value::value).toList();
             String phone = card == null || card.phones().isEmpty() ? null : card.phones().get(0).value();
             Instant modified = e.lastChanged() != null ? e.lastChanged() : o.lastChanged();
             double level = depth * 0.01;

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -38,6 +39,7 @@ import liaison.resolve.LookupOptions;
 import liaison.resolve.Resolution;
 import liaison.resolve.Resolver;
 import liaison.resolve.Via;
+import liaison.store.Workspace;
 import liaison.whois.Registry;
 
 /**
@@ -45,7 +47,8 @@ import liaison.whois.Registry;
  * built-in whois and RDAP steps as {@link Via} says (with {@code auto}, the second protocol only when
  * the first failed or found no one), abandons steps that pass the deadline, and ranks the union.
  */
-@Component(service = { Resolver.class, ContactResolver.class })
+@Component(service = { Resolver.class, ContactResolver.class }, configurationPid = Workspace.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
 public final class ResolverComponent implements Resolver, ContactResolver {
 
     private record Ranked(int ranking, ResolverStep step) {
@@ -55,6 +58,13 @@ public final class ResolverComponent implements Resolver, ContactResolver {
 
     @Reference
     private RegistryAccess access;
+
+    /** The built-in protocol steps; required, so the service never appears without them. */
+    @Reference(target = "(component.name=liaison.resolve.internal.WhoisStep)")
+    private ResolverStep whois;
+
+    @Reference(target = "(component.name=liaison.resolve.internal.RdapStep)")
+    private ResolverStep rdap;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void addStep(ResolverStep step, Map<String, Object> properties) {
@@ -85,29 +95,13 @@ public final class ResolverComponent implements Resolver, ContactResolver {
         }
         List<ContactCandidate> found = new ArrayList<>();
         List<String> failures = new ArrayList<>();
-        ResolverStep primary = null;
-        ResolverStep secondary = null;
+        boolean rdapFirst = options.via() == Via.RDAP || options.via() == Via.AUTO && resource instanceof DomainName;
+        ResolverStep primary = rdapFirst ? rdap : whois;
+        ResolverStep secondary = options.via() == Via.AUTO ? (rdapFirst ? whois : rdap) : null;
         List<ResolverStep> others = new ArrayList<>();
         for (Ranked r : steps) {
-            if (!r.step.supports(resource)) {
-                continue;
-            }
-            switch (r.step.id()) {
-                case WhoisStep.ID -> {
-                    if (options.via() == Via.WHOIS || options.via() == Via.AUTO && !(resource instanceof DomainName)) {
-                        primary = r.step;
-                    } else if (options.via() == Via.AUTO) {
-                        secondary = r.step;
-                    }
-                }
-                case RdapStep.ID -> {
-                    if (options.via() == Via.RDAP || options.via() == Via.AUTO && resource instanceof DomainName) {
-                        primary = r.step;
-                    } else if (options.via() == Via.AUTO) {
-                        secondary = r.step;
-                    }
-                }
-                default -> others.add(r.step);
+            if (r.step != whois && r.step != rdap && r.step.supports(resource)) {
+                others.add(r.step);
             }
         }
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -117,19 +111,13 @@ public final class ResolverComponent implements Resolver, ContactResolver {
                 running.add(pool.submit(() -> s.resolve(resource, ctx)));
             }
             boolean reached = false;
-            if (primary != null) {
-                ResolverStep p = primary;
-                List<ContactCandidate> first = await(pool.submit(() -> p.resolve(resource, ctx)), p, ctx, failures);
-                if (first != null) {
-                    found.addAll(first);
-                    reached = first.stream().anyMatch(c -> c.email() != null && c.confidence() > Candidates.STAFF);
-                }
+            List<ContactCandidate> first = await(pool.submit(() -> primary.resolve(resource, ctx)), primary, ctx, failures);
+            if (first != null) {
+                found.addAll(first);
+                reached = first.stream().anyMatch(c -> c.email() != null && c.confidence() > Candidates.STAFF);
             }
             if (!reached && secondary != null && !ctx.cancelled()) {
-                if (primary != null) {
-                    ctx.problem("asked " + secondary.id() + " too: " + primary.id() + (failures.isEmpty()
-                            ? " found no one to tell" : " failed"));
-                }
+                ctx.problem("asked " + secondary.id() + " too: " + primary.id() + (failures.isEmpty() ? " found no one to tell" : " failed"));
                 ResolverStep s = secondary;
                 List<ContactCandidate> second = await(pool.submit(() -> s.resolve(resource, ctx)), s, ctx, failures);
                 if (second != null) {
@@ -145,9 +133,7 @@ public final class ResolverComponent implements Resolver, ContactResolver {
         }
         List<ContactCandidate> ranked = Candidates.rank(found);
         failures.forEach(ctx::problem);
-        boolean ran = primary != null || secondary != null || !others.isEmpty();
-        String error = !ran ? "no resolver step is available for " + resource.text()
-                : ranked.isEmpty() && !failures.isEmpty() ? failures.get(0) : null;
+        String error = ranked.isEmpty() && !failures.isEmpty() ? failures.get(0) : null;
         return new Resolution(resource, ctx.registry(), network(ctx), ranked, ctx.chain(), ctx.notices(),
                 error == null ? ctx.problems() : ctx.problems().stream().filter(p -> !p.equals(error)).toList(), error);
     }
@@ -158,10 +144,13 @@ public final class ResolverComponent implements Resolver, ContactResolver {
         return n.isEmpty() ? null : n.get(0);
     }
 
+    /** Steps bound their own work by the deadline; the grace lets their precise message win over this one. */
+    private static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
+
     private static List<ContactCandidate> await(Future<List<ContactCandidate>> f, ResolverStep step, LookupContext ctx,
             List<String> failures) {
         try {
-            return f.get(ctx.remaining().toNanos(), TimeUnit.NANOSECONDS);
+            return f.get(ctx.remaining().toNanos() + GRACE_NANOS, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             f.cancel(true);
             failures.add(step.id() + ": no answer before the lookup's deadline");

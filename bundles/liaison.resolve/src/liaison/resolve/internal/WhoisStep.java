@@ -56,7 +56,8 @@ public final class WhoisStep implements ResolverStep {
             Registry first = access.firstRegistry(resource, ctx);
             WhoisServer server = first.whoisServer() != null ? first.whoisServer() : Registry.IANA.whoisServer();
             WhoisTrail trail = access.whoisTrail(resource, server, ctx);
-            Coverage.of(trail, resource).ifPresent(span -> access.cache().put(ID, span.kind(), span.first(), span.last(), span.name(),
+            // a trail that hit a loop or a failed referral is not kept: next time may go better
+            Coverage.of(trail, resource).filter(span -> trail.problems().isEmpty()).ifPresent(span -> access.cache().put(ID, span.kind(), span.first(), span.last(), span.name(),
                     RegistryAccess.stored(trail)));
             return WhoisCandidates.build(trail, resource, ctx, false);
         });
