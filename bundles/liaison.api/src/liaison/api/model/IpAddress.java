@@ -68,7 +68,7 @@ public record IpAddress(InetAddress address) implements Resource {
         return Kind.IP;
     }
 
-    /** Dotted quad for IPv4; for IPv6 the RFC 5952 form (lower case, longest zero run as {@code ::}). */
+    /** Dotted quad for IPv4; RFC 5952 for IPv6 (lower case, the longest run of zero groups as {@code ::}). */
     @Override
     public String text() {
         if (isV4()) {
@@ -77,10 +77,10 @@ public record IpAddress(InetAddress address) implements Resource {
         byte[] b = address.getAddress();
         int[] groups = new int[8];
         for (int i = 0; i < 8; i++) {
-            groups[i] = (b[2 * i] & 0xff) << 8 | b[2 * i + 1] & 0xff;
+            groups[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
         }
         int bestStart = -1;
-        int bestLength = 1; // RFC 5952: a single zero group is not shortened
+        int bestLength = 1;
         for (int i = 0; i < 8;) {
             if (groups[i] != 0) {
                 i++;
@@ -103,7 +103,7 @@ public record IpAddress(InetAddress address) implements Resource {
                 i += bestLength - 1;
                 continue;
             }
-            if (!sb.isEmpty() && sb.charAt(sb.length() - 1) != ':') {
+            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
                 sb.append(':');
             }
             sb.append(Integer.toHexString(groups[i]));

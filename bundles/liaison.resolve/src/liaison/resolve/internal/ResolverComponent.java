@@ -1,6 +1,7 @@
 package liaison.resolve.internal;
 
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -12,8 +13,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 import org.osgi.service.component.annotations.Component;
@@ -33,6 +32,7 @@ import liaison.api.model.Resource;
 import liaison.api.resolve.ContactResolver;
 import liaison.api.resolve.NetworkInfo;
 import liaison.api.resolve.ResolverStep;
+import liaison.isolation.Extensions;
 import liaison.resolve.BootstrapStatus;
 import liaison.resolve.Endpoints;
 import liaison.resolve.LookupOptions;
@@ -94,7 +94,7 @@ public final class ResolverComponent implements Resolver, ContactResolver {
                     "an e-mail address is not looked up in whois or RDAP; look up its domain");
         }
         List<ContactCandidate> found = new ArrayList<>();
-        List<String> failures = new ArrayList<>();
+        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         boolean rdapFirst = options.via() == Via.RDAP || options.via() == Via.AUTO && resource instanceof DomainName;
         ResolverStep primary = rdapFirst ? rdap : whois;
         ResolverStep secondary = options.via() == Via.AUTO ? (rdapFirst ? whois : rdap) : null;
@@ -106,28 +106,24 @@ public final class ResolverComponent implements Resolver, ContactResolver {
         }
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<List<ContactCandidate>>> running = new ArrayList<>();
-            List<ResolverStep> started = new ArrayList<>(others);
             for (ResolverStep s : others) {
-                running.add(pool.submit(() -> s.resolve(resource, ctx)));
+                running.add(pool.submit(() -> run(s, resource, ctx, failures)));
             }
-            boolean reached = false;
-            List<ContactCandidate> first = await(pool.submit(() -> primary.resolve(resource, ctx)), primary, ctx, failures);
-            if (first != null) {
-                found.addAll(first);
-                reached = first.stream().anyMatch(c -> c.email() != null && c.confidence() > Candidates.STAFF);
-            }
+            List<ContactCandidate> first = run(primary, resource, ctx, failures);
+            boolean reached = first.stream().anyMatch(c -> c.email() != null && c.confidence() > Candidates.STAFF);
+            found.addAll(first);
             if (!reached && secondary != null && !ctx.cancelled()) {
                 ctx.problem("asked " + secondary.id() + " too: " + primary.id() + (failures.isEmpty() ? " found no one to tell" : " failed"));
-                ResolverStep s = secondary;
-                List<ContactCandidate> second = await(pool.submit(() -> s.resolve(resource, ctx)), s, ctx, failures);
-                if (second != null) {
-                    found.addAll(second);
-                }
+                found.addAll(run(secondary, resource, ctx, failures));
             }
-            for (int i = 0; i < running.size(); i++) {
-                List<ContactCandidate> more = await(running.get(i), started.get(i), ctx, failures);
-                if (more != null) {
-                    found.addAll(more);
+            for (Future<List<ContactCandidate>> f : running) {
+                try {
+                    found.addAll(f.get());
+                } catch (ExecutionException e) {
+                    failures.add(String.valueOf(e.getCause()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failures.add("cancelled");
                 }
             }
         }
@@ -144,26 +140,20 @@ public final class ResolverComponent implements Resolver, ContactResolver {
         return n.isEmpty() ? null : n.get(0);
     }
 
-    /** Steps bound their own work by the deadline; the grace lets their precise message win over this one. */
-    private static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
+    /** Steps bound their own work by the deadline; the grace lets their precise message win over the isolation's. */
+    private static final Duration GRACE = Duration.ofSeconds(2);
 
-    private static List<ContactCandidate> await(Future<List<ContactCandidate>> f, ResolverStep step, LookupContext ctx,
-            List<String> failures) {
+    /** Runs a step isolated (its own thread, the deadline); a failure is recorded, never thrown. */
+    private static List<ContactCandidate> run(ResolverStep step, Resource resource, LookupContext ctx, List<String> failures) {
         try {
-            return f.get(ctx.remaining().toNanos() + GRACE_NANOS, TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            f.cancel(true);
-            failures.add(step.id() + ": no answer before the lookup's deadline");
-        } catch (InterruptedException e) {
-            f.cancel(true);
-            Thread.currentThread().interrupt();
-            failures.add(step.id() + ": cancelled");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            failures.add(cause instanceof LiaisonException || cause instanceof IllegalArgumentException ? cause.getMessage()
-                    : step.id() + " failed: " + cause);
+            return Extensions.call(step, "resolver step '" + step.id() + "' for " + resource.text(), ctx.remaining().plus(GRACE),
+                    () -> step.resolve(resource, ctx));
+        } catch (LiaisonException e) {
+            synchronized (failures) {
+                failures.add(e.getMessage());
+            }
+            return List.of();
         }
-        return null;
     }
 
     @Override
