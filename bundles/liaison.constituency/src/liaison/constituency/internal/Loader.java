@@ -180,9 +180,17 @@ final class Loader {
         int limit = 1 << 15;
         data.mark(limit);
         try {
-            byte[] head = data.readNBytes(limit);
+            byte[] head = new byte[limit];
+            int n = 0;
+            try {
+                for (int r; n < limit && (r = data.read(head, n, limit - n)) > 0;) {
+                    n += r;
+                }
+            } catch (IOException e) {
+                // a broken file: judge by what was readable; the parser reports the failure with its line
+            }
             data.reset();
-            String text = new String(head, StandardCharsets.ISO_8859_1);
+            String text = new String(head, 0, n, StandardCharsets.ISO_8859_1);
             for (String line : text.split("\n")) {
                 if (line.isBlank() || line.startsWith("#") || line.startsWith("%")) {
                     continue;

@@ -25,6 +25,7 @@ final class ReadAheadInputStream extends InputStream {
     private Chunk current;
     private int position;
     private boolean finished;
+    private IOException failure;
 
     ReadAheadInputStream(InputStream source, String name) {
         for (int i = 0; i < 5; i++) {
@@ -39,33 +40,35 @@ final class ReadAheadInputStream extends InputStream {
                 byte[] b = empty.take();
                 int n = 0;
                 int r = 0;
-                while (n < b.length && (r = source.read(b, n, b.length - n)) > 0) {
-                    n += r;
+                IOException failure = null;
+                try {
+                    while (n < b.length && (r = source.read(b, n, b.length - n)) > 0) {
+                        n += r;
+                    }
+                } catch (IOException e) {
+                    failure = e;
                 }
                 if (n > 0) {
-                    full.put(new Chunk(b, n, null));
+                    full.put(new Chunk(b, n, null)); // the data before a failure still counts for its position
+                }
+                if (failure != null) {
+                    full.put(new Chunk(new byte[0], 0, failure));
+                    return;
                 }
                 if (r < 0) {
                     full.put(END);
                     return;
                 }
             }
-        } catch (IOException e) {
-            putQuietly(new Chunk(new byte[0], 0, e));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void putQuietly(Chunk c) {
-        try {
-            full.put(c);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
     private boolean next() throws IOException {
+        if (failure != null) {
+            throw failure; // every later read fails too: truncated data must never look like a clean end
+        }
         if (finished) {
             return false;
         }
@@ -80,8 +83,8 @@ final class ReadAheadInputStream extends InputStream {
         }
         position = 0;
         if (current.failure() != null) {
-            finished = true;
-            throw current.failure();
+            failure = current.failure();
+            throw failure;
         }
         if (current == END) {
             finished = true;
