@@ -12,6 +12,8 @@ import java.nio.LongBuffer;
  */
 final class RangeTable {
 
+    private static final int CROWDED = 16;
+
     final int n;
     final int width;
     final int elemCount;
@@ -26,11 +28,15 @@ final class RangeTable {
     private final IntBuffer irtOwner;
     private final IntBuffer irt;
     private final IntBuffer abuse;
-    private final int[] keys4;
+    /** Width 4: search key (sign-flipped) in the high half, range id in the low half: one cache line per probe. */
+    private final long[] elems4;
     private final long[] keysHi;
     private final long[] keysLo;
     private final int[] vals;
+    /** Width 4: the interval at the start of each 65536-wide block, and of each 256-wide block of crowded ones. */
     private final int[] jump;
+    private final int[] sub;
+    private final int[] jump2;
 
     /** An empty table of the given width. */
     RangeTable(int width) {
@@ -83,9 +89,9 @@ final class RangeTable {
         p += aligned(n * 4L);
         abuse = slice(b, p, n * 4L).asIntBuffer();
         p += aligned(n * 4L);
+        IntBuffer keys4 = null;
         if (width == 4) {
-            keys4 = new int[elemCount];
-            slice(b, p, elemCount * 4L).asIntBuffer().get(keys4);
+            keys4 = slice(b, p, elemCount * 4L).asIntBuffer();
             p += aligned(elemCount * 4L);
             keysHi = null;
             keysLo = null;
@@ -98,14 +104,72 @@ final class RangeTable {
                 keysLo[i] = keys.get(2 * i + 1);
             }
             p += elemCount * 16;
-            keys4 = null;
         }
-        vals = new int[elemCount];
-        slice(b, p, elemCount * 4L).asIntBuffer().get(vals);
+        IntBuffer values = slice(b, p, elemCount * 4L).asIntBuffer();
         p += aligned(elemCount * 4L);
         overlaps = new int[overlapCount];
         slice(b, p, overlapCount * 4L).asIntBuffer().get(overlaps);
-        jump = width == 4 ? jumpTable() : null;
+        if (width == 4) {
+            elems4 = new long[elemCount];
+            for (int i = 0; i < elemCount; i++) {
+                elems4[i] = ((long) keys4.get(i) << 32) | (values.get(i) & 0xFFFF_FFFFL);
+            }
+            vals = null;
+            jump = new int[65537];
+            sub = new int[65536];
+            jump2 = jumpTables();
+        } else {
+            vals = new int[elemCount];
+            values.get(vals);
+            elems4 = null;
+            jump = null;
+            sub = null;
+            jump2 = null;
+        }
+    }
+
+    private int key4(int i) {
+        return (int) (elems4[i] >> 32);
+    }
+
+    /**
+     * Fills jump[t] = the interval holding the first value of 65536-wide block t; for blocks crowded with
+     * more than {@value #CROWDED} intervals, a second table per 256-wide block, returned as one array.
+     */
+    private int[] jumpTables() {
+        int i = 0;
+        for (int t = 0; t < 65536; t++) {
+            int key = (t << 16) ^ Integer.MIN_VALUE;
+            while (i + 1 < elemCount && key4(i + 1) <= key) {
+                i++;
+            }
+            jump[t] = i;
+        }
+        jump[65536] = elemCount - 1;
+        int crowded = 0;
+        for (int t = 0; t < 65536; t++) {
+            crowded += jump[t + 1] - jump[t] > CROWDED ? 1 : 0;
+        }
+        int[] second = new int[crowded * 257];
+        int base = 0;
+        for (int t = 0; t < 65536; t++) {
+            if (jump[t + 1] - jump[t] <= CROWDED) {
+                sub[t] = -1;
+                continue;
+            }
+            sub[t] = base;
+            int j = jump[t];
+            for (int m = 0; m < 256; m++) {
+                int key = ((t << 16) | (m << 8)) ^ Integer.MIN_VALUE;
+                while (j + 1 < elemCount && key4(j + 1) <= key) {
+                    j++;
+                }
+                second[base + m] = j;
+            }
+            second[base + 256] = jump[t + 1];
+            base += 257;
+        }
+        return second;
     }
 
     private static ByteBuffer slice(ByteBuffer b, int at, long length) {
@@ -116,37 +180,31 @@ final class RangeTable {
         return (int) ((bytes + 7) & ~7L);
     }
 
-    /** jump[t] = the interval holding the first value of the 65536-wide block t. */
-    private int[] jumpTable() {
-        int[] j = new int[65537];
-        int i = 0;
-        for (int t = 0; t < 65536; t++) {
-            int key = (t << 16) ^ Integer.MIN_VALUE;
-            while (i + 1 < elemCount && keys4[i + 1] <= key) {
-                i++;
-            }
-            j[t] = i;
-        }
-        j[65536] = elemCount - 1;
-        return j;
-    }
-
     /** The smallest range containing a 32-bit value (IPv4 address or ASN), -1 when none. */
     int find(int value) {
         int key = value ^ Integer.MIN_VALUE;
         int t = value >>> 16;
-        int lo = jump[t];
-        int hi = jump[t + 1];
-        int[] k = keys4;
+        int s = sub[t];
+        int lo;
+        int hi;
+        if (s < 0) {
+            lo = jump[t];
+            hi = jump[t + 1];
+        } else {
+            int m = s + ((value >>> 8) & 0xFF);
+            lo = jump2[m];
+            hi = jump2[m + 1];
+        }
+        long[] e = elems4;
         while (lo < hi) {
             int mid = (lo + hi + 1) >>> 1;
-            if (k[mid] <= key) {
+            if ((int) (e[mid] >> 32) <= key) {
                 lo = mid;
             } else {
                 hi = mid - 1;
             }
         }
-        return vals[lo];
+        return (int) e[lo];
     }
 
     /** The smallest range containing a 128-bit value, -1 when none. */
@@ -238,6 +296,6 @@ final class RangeTable {
     long bytes() {
         long columns = (long) n * (2L * width + 4 + 8 + 4 * 4);
         long search = (long) elemCount * (width + 4);
-        return columns + search + (jump == null ? 0 : jump.length * 4L);
+        return columns + search + (jump == null ? 0 : (jump.length + sub.length + jump2.length) * 4L);
     }
 }
