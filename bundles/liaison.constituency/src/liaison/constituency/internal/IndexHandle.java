@@ -183,7 +183,8 @@ final class IndexHandle implements ConstituencyIndex {
         Claim inetnum = id < 0 ? null : claim(s, REGISTRY, family, id, 0);
         String irt = id < 0 ? null : snap.string(t.irt(id));
         String abuse = id < 0 ? null : snap.string(t.abuse(id));
-        return new Mapping(address.text(), inetnum, irt, irt == null ? null : irtEmail(snap, irt), abuse, claims(address));
+        long[] w = Ip.words(address);
+        return new Mapping(address.isV4() ? address.text() : Ip.v6(w[0], w[1]), inetnum, irt, irt == null ? null : irtEmail(snap, irt), abuse, claims(address));
     }
 
     /** The irt's abuse-mailbox, else its first e-mail, as recorded at import. */

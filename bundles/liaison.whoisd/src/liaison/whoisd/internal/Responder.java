@@ -158,7 +158,8 @@ final class Responder {
             if (FILTERED.contains(a.name())) {
                 changed = true;
             } else if (a.name().equals("auth")) {
-                kept.add(new RpslAttribute("auth", a.cleanValue().split("\\s+")[0] + " # Filtered"));
+                String scheme = a.cleanValue().isEmpty() ? "" : a.cleanValue().split("\\s+")[0] + " ";
+                kept.add(new RpslAttribute("auth", scheme + "# Filtered"));
                 changed = true;
             } else if (a.name().equals("source")) {
                 kept.add(new RpslAttribute("source", a.cleanValue() + " # Filtered"));
@@ -186,7 +187,7 @@ final class Responder {
             case "version" -> out.append("% ").append(VERSION).append('\n');
             case "sources" -> {
                 Set<String> sources = new LinkedHashSet<>();
-                index.datasets().stream().map(Dataset::sources).forEach(sources::addAll);
+                index.datasets().stream().filter(d -> d.kind().equals("rpsl")).map(Dataset::sources).forEach(sources::addAll);
                 sources.forEach(s -> out.append(s).append(":3:N:0-0\n"));
             }
             default -> new TreeSet<>(RpslTemplates.types()).forEach(t -> out.append(t).append('\n'));

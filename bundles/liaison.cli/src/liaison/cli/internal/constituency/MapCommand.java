@@ -88,9 +88,9 @@ public class MapCommand implements Callable<Integer> {
         }
         Mapping m = idx.map(address);
         if (context.json()) {
-            context.emitJson(ClaimJson.mapping(context.jsonMapper(), m));
+            context.emitJson(ClaimJson.mapping(context.jsonMapper(), m).put("query", text));
         } else {
-            context.out().printf("%s\t%s\tirt=%s%s\tabuse=%s%n", m.query(), m.inetnum() == null ? "-" : m.inetnum().resource(),
+            context.out().printf("%s\t%s\tirt=%s%s\tabuse=%s%n", text, m.inetnum() == null ? "-" : m.inetnum().resource(),
                     m.irt() == null ? "-" : m.irt(), m.irtEmail() == null ? "" : " <" + m.irtEmail() + ">",
                     m.abuseMailbox() == null ? "-" : m.abuseMailbox());
         }
