@@ -52,7 +52,8 @@ public class LoadCommand implements Callable<Integer> {
         }
         ConstituencyService service = context.service(ConstituencyService.class);
         Path dir = index.resolve(context);
-        LoadProgress progress = context.json() ? LoadProgress.NONE : new Progress(context);
+        // progress only for a person at a terminal: scripts and logs get the one-line result or reason
+        LoadProgress progress = context.json() || System.console() == null ? LoadProgress.NONE : new Progress(context);
         List<LoadReport> reports = new ArrayList<>();
         if (!files.isEmpty()) {
             reports.add(service.load(dir, files, lenient ? LoadOptions.LENIENT : LoadOptions.STRICT, progress));
@@ -98,7 +99,7 @@ public class LoadCommand implements Callable<Integer> {
         return n;
     }
 
-    /** Progress on stderr, one line rewritten in place. */
+    /** Progress on the terminal, one line rewritten in place. */
     private static final class Progress implements LoadProgress {
         private final CliContext context;
 
