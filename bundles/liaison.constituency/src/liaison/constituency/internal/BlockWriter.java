@@ -67,6 +67,16 @@ final class BlockWriter implements AutoCloseable {
         }
     }
 
+    /** Writes a large block straight to the file, without copying it through the buffer. */
+    void writeRaw(byte[] b, int off, int len) throws IOException {
+        flush();
+        ByteBuffer block = ByteBuffer.wrap(b, off, len);
+        while (block.hasRemaining()) {
+            channel.write(block);
+        }
+        position += len;
+    }
+
     void writeString(String s) throws IOException {
         if (s == null) {
             room(2);

@@ -6,9 +6,10 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * Writes one dataset: the objects' text ({@code .obj}: a 32-bit length and the bytes as read) and the
- * records the index is built from ({@code .rec}: one per object or statistics line, the fields the
- * queries need). Both parsers write through it, so the index builder reads one format.
+ * Writes one dataset: the objects' text ({@code .obj}: the decompressed input as read, so an object is
+ * found by its offset and ends at the next blank or {@code %} line) and the records the index is built
+ * from ({@code .rec}: one per object or statistics line, the fields the queries need). Both parsers
+ * write through it, so the index builder reads one format.
  */
 final class DatasetWriter implements AutoCloseable {
 
@@ -37,13 +38,15 @@ final class DatasetWriter implements AutoCloseable {
         records = new BlockWriter(recFile);
     }
 
-    /** Stores an object's text; returns its reference within the dataset. */
-    long object(byte[] b, int off, int len) throws IOException {
-        long ref = objects.position();
-        objects.writeInt(len);
-        objects.write(b, off, len);
+    /** Appends input text to the object file, in input order. */
+    void text(byte[] b, int off, int len) throws IOException {
+        objects.writeRaw(b, off, len);
+    }
+
+    /** Counts an object starting at the offset of the input; returns its reference within the dataset. */
+    long object(long offset) {
         objectCount++;
-        return ref;
+        return offset;
     }
 
     /**

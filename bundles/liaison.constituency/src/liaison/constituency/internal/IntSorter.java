@@ -1,6 +1,6 @@
 package liaison.constituency.internal;
 
-/** Sorts int indices by a comparator without boxing: a stable merge sort. */
+/** Sorts int indices without boxing: a stable merge sort by comparator, a stable radix sort by key. */
 final class IntSorter {
 
     @FunctionalInterface
@@ -30,6 +30,10 @@ final class IntSorter {
                 int i = lo;
                 int j = mid;
                 int k = lo;
+                if (mid < hi && cmp.compare(src[mid], src[mid - 1]) >= 0) {
+                    System.arraycopy(src, lo, dst, lo, hi - lo); // runs already in order (dumps mostly are)
+                    continue;
+                }
                 while (i < mid && j < hi) {
                     dst[k++] = cmp.compare(src[j], src[i]) < 0 ? src[j++] : src[i++];
                 }
@@ -57,5 +61,43 @@ final class IntSorter {
             }
             a[j + 1] = v;
         }
+    }
+
+    /** 0..n-1 ordered by the unsigned keys (low {@code bits} bits used); equal keys keep their order. */
+    static int[] sortedByKey(long[] keys, int n, int bits) {
+        long[] k = java.util.Arrays.copyOf(keys, n);
+        long[] k2 = new long[n];
+        int[] idx = new int[n];
+        int[] idx2 = new int[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = i;
+        }
+        int[] count = new int[65537];
+        for (int shift = 0; shift < bits; shift += 16) {
+            java.util.Arrays.fill(count, 0);
+            for (int i = 0; i < n; i++) {
+                count[(int) ((k[i] >>> shift) & 0xFFFF) + 1]++;
+            }
+            boolean oneBucket = false;
+            for (int d = 0; d < 65536; d++) {
+                oneBucket |= count[d + 1] == n;
+                count[d + 1] += count[d];
+            }
+            if (oneBucket) {
+                continue; // every key has this digit: the pass would not move anything
+            }
+            for (int i = 0; i < n; i++) {
+                int at = count[(int) ((k[i] >>> shift) & 0xFFFF)]++;
+                k2[at] = k[i];
+                idx2[at] = idx[i];
+            }
+            long[] tk = k;
+            k = k2;
+            k2 = tk;
+            int[] ti = idx;
+            idx = idx2;
+            idx2 = ti;
+        }
+        return idx;
     }
 }

@@ -93,10 +93,19 @@ final class RangeTableBuilder {
     }
 
     private void sort() {
-        int[] p = IntSorter.sortedIndices(n, (a, b) -> {
-            int c = cmp(fHi[a], fLo[a], fHi[b], fLo[b]);
-            return c != 0 ? c : cmp(lHi[b], lLo[b], lHi[a], lLo[a]);
-        });
+        int[] p;
+        if (width == 4) { // first ascending, last descending, in one 64-bit key
+            long[] keys = new long[n];
+            for (int i = 0; i < n; i++) {
+                keys[i] = (fLo[i] << 32) | (0xFFFF_FFFFL - lLo[i]);
+            }
+            p = IntSorter.sortedByKey(keys, n, 64);
+        } else {
+            p = IntSorter.sortedIndices(n, (a, b) -> {
+                int c = cmp(fHi[a], fLo[a], fHi[b], fLo[b]);
+                return c != 0 ? c : cmp(lHi[b], lLo[b], lHi[a], lLo[a]);
+            });
+        }
         fHi = permute(fHi, p);
         fLo = permute(fLo, p);
         lHi = permute(lHi, p);
@@ -182,7 +191,8 @@ final class RangeTableBuilder {
 
     /** Sweeps the boundaries, keeping the active ranges in a heap by size, smallest on top. */
     private void flatten() {
-        int[] byLast = IntSorter.sortedIndices(n, (a, b) -> cmp(lHi[a], lLo[a], lHi[b], lLo[b]));
+        int[] byLast = width == 4 ? IntSorter.sortedByKey(lLo, n, 32)
+                : IntSorter.sortedIndices(n, (a, b) -> cmp(lHi[a], lLo[a], lHi[b], lLo[b]));
         int cap = 2 * n + 1;
         elemHi = new long[cap];
         elemLo = new long[cap];

@@ -7,12 +7,10 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
 import liaison.api.InputException;
-import liaison.rpsl.RpslTemplate.AttributeSpec;
 import liaison.rpsl.RpslTemplates;
 
 /**
@@ -36,8 +34,6 @@ final class RpslDumpParser {
     private static final int C_PERSON = 6;
     private static final int C_ORG = 7;
     private static final String[] CLASS_NAMES = { null, "inetnum", "inet6num", "aut-num", "irt", "role", "person", "organisation" };
-    private static final byte[][] CLASS_BYTES = { null, b("inetnum"), b("inet6num"), b("aut-num"), b("irt"), b("role"),
-            b("person"), b("organisation") };
 
     // captured attributes
     private static final int F_NONE = -1;
@@ -49,10 +45,19 @@ final class RpslDumpParser {
     private static final int F_NIC_HDL = 5;
     private static final int FIELDS = 6;
     private static final byte[][] FIELD_NAMES = { b("mnt-irt"), b("abuse-c"), b("org"), b("abuse-mailbox"), b("e-mail"), b("nic-hdl") };
-    private static final byte[] SOURCE = b("source");
 
-    /** Attribute names each indexed class may carry, from the RIPE templates. */
-    private static final Map<Integer, byte[][]> KNOWN = knownAttributes();
+    /** Characters of attribute names, lower-cased; 0 for any other byte. */
+    private static final byte[] NAME_CHARS = new byte[256];
+
+    static {
+        for (int c = 0; c < 256; c++) {
+            boolean nameChar = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '*' || c >= 'A' && c <= 'Z';
+            NAME_CHARS[c] = (byte) (!nameChar ? 0 : c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+    }
+
+    /** Every attribute name of the indexed classes' RIPE templates, looked up by hash while the name is scanned. */
+    private static final Names NAMES = new Names();
 
     private final String input;
     private final InputStream in;
@@ -61,6 +66,8 @@ final class RpslDumpParser {
 
     private byte[] buf = new byte[8 << 20];
     private int end;
+    /** Offset in the input of buf[0]; the object file is the input itself, written as it is consumed. */
+    private long base;
     private boolean eof;
     private long lineNo;
 
@@ -99,9 +106,12 @@ final class RpslDumpParser {
                         line(pos, end);
                     }
                     endObject(end);
+                    out.text(buf, 0, end);
                     return;
                 }
                 int keep = objStart >= 0 ? objStart : pos;
+                out.text(buf, 0, keep);
+                base += keep;
                 System.arraycopy(buf, keep, buf, 0, end - keep);
                 end -= keep;
                 pos -= keep;
@@ -195,49 +205,48 @@ final class RpslDumpParser {
     private void attribute(int ls, int le) throws InputException, IOException {
         int i = ls;
         int n = 0;
+        int hash = Names.SEED;
+        byte[] lowerCase = NAME_CHARS;
         while (i < le) {
             byte c = buf[i];
             if (c == ':') {
                 break;
             }
-            boolean nameChar = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '*'
-                    || c >= 'A' && c <= 'Z';
-            if (!nameChar || n == name.length) {
+            byte lower = lowerCase[c & 0xFF];
+            if (lower == 0 || n == name.length) {
                 n = -1;
                 break;
             }
-            name[n++] = (byte) (c >= 'A' && c <= 'Z' ? c + 32 : c);
+            name[n++] = lower;
+            hash = (hash ^ lower) * Names.PRIME;
             i++;
         }
         if (n <= 0 || i == le) {
             throw new InputException(input, lineNo, 1, (objStart >= 0 ? "object starting at line " + objLine + ": " : "")
                     + "expected 'attribute: value', found '" + abbreviate(ls, le) + "'");
         }
+        int id = NAMES.find(name, n, hash);
         int vs = i + 1;
         if (objStart < 0) {
-            startObject(ls, n, vs, le);
+            startObject(ls, n, id, vs, le);
             return;
         }
         current = F_NONE;
-        if (objClass != OTHER && strict && !known(objClass, n)) {
+        if (objClass != OTHER && strict && (id < 0 || (NAMES.classes[id] & (1 << objClass)) == 0)) {
             throw new InputException(input, lineNo, 1, CLASS_NAMES[objClass] + " '" + keyText() + "': unknown attribute '"
                     + new String(name, 0, n, StandardCharsets.US_ASCII) + "'");
         }
-        if (is(n, SOURCE)) {
+        if (id < 0) {
+            return;
+        }
+        if (id == NAMES.source) {
             source(vs, le);
             return;
         }
-        if (objClass == OTHER) {
-            return;
-        }
-        for (int f = 0; f < FIELDS; f++) {
-            if (is(n, FIELD_NAMES[f])) {
-                if (fields[f] == null && wants(f)) {
-                    fields[f] = value(vs, le);
-                    current = f;
-                }
-                return;
-            }
+        int f = NAMES.field[id];
+        if (f >= 0 && fields[f] == null && wants(f)) {
+            fields[f] = value(vs, le);
+            current = f;
         }
     }
 
@@ -251,18 +260,12 @@ final class RpslDumpParser {
         };
     }
 
-    private void startObject(int ls, int n, int vs, int le) throws InputException {
+    private void startObject(int ls, int n, int id, int vs, int le) throws InputException {
         objStart = ls;
         objLine = lineNo;
         Arrays.fill(fields, null);
         current = F_NONE;
-        objClass = OTHER;
-        for (int c = 1; c < CLASS_NAMES.length; c++) {
-            if (is(n, CLASS_BYTES[c])) {
-                objClass = c;
-                break;
-            }
-        }
+        objClass = id < 0 ? OTHER : NAMES.objectClass[id];
         String value = value(vs, le);
         key = value;
         otherType = objClass == OTHER ? new String(name, 0, n, StandardCharsets.US_ASCII) : null;
@@ -380,7 +383,7 @@ final class RpslDumpParser {
         if (objStart < 0) {
             return;
         }
-        long ref = out.object(buf, objStart, oe - objStart);
+        long ref = out.object(base + objStart);
         objStart = -1;
         current = F_NONE;
         String mntIrt = firstOfList(fields[F_MNT_IRT]);
@@ -459,19 +462,6 @@ final class RpslDumpParser {
         return v;
     }
 
-    private boolean is(int n, byte[] attr) {
-        return n == attr.length && Arrays.equals(name, 0, n, attr, 0, n);
-    }
-
-    private boolean known(int cls, int n) {
-        for (byte[] k : KNOWN.get(cls)) {
-            if (is(n, k)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private String keyText() {
         return key == null ? "" : key;
     }
@@ -495,12 +485,84 @@ final class RpslDumpParser {
         return first.isEmpty() ? null : first;
     }
 
-    private static Map<Integer, byte[][]> knownAttributes() {
-        Map<Integer, byte[][]> m = new HashMap<>();
-        for (int c = 1; c < CLASS_NAMES.length; c++) {
-            m.put(c, RpslTemplates.forType(CLASS_NAMES[c]).orElseThrow().attributes().stream().map(AttributeSpec::name)
-                    .map(RpslDumpParser::b).toArray(byte[][]::new));
+    /** Attribute names with the classes that may carry them and the field each fills. */
+    private static final class Names {
+        static final int SEED = 0x811C9DC5;
+        static final int PRIME = 0x01000193;
+        private static final int SLOTS = 1024;
+
+        final byte[][] names;
+        final int[] classes;
+        final int[] field;
+        final int[] objectClass;
+        final int source;
+        private final int[] slots = new int[SLOTS];
+
+        Names() {
+            java.util.LinkedHashMap<String, Integer> masks = new java.util.LinkedHashMap<>();
+            for (int c = 1; c < CLASS_NAMES.length; c++) {
+                int bit = 1 << c;
+                RpslTemplates.forType(CLASS_NAMES[c]).orElseThrow().attributes()
+                        .forEach(a -> masks.merge(a.name(), bit, (x, y) -> x | y));
+            }
+            int count = masks.size();
+            names = new byte[count][];
+            classes = new int[count];
+            field = new int[count];
+            objectClass = new int[count];
+            int id = 0;
+            int sourceId = -1;
+            for (Map.Entry<String, Integer> e : masks.entrySet()) {
+                names[id] = b(e.getKey());
+                classes[id] = e.getValue();
+                field[id] = -1;
+                for (int f = 0; f < FIELDS; f++) {
+                    if (Arrays.equals(names[id], FIELD_NAMES[f])) {
+                        field[id] = f;
+                    }
+                }
+                for (int c = 1; c < CLASS_NAMES.length; c++) {
+                    if (e.getKey().equals(CLASS_NAMES[c])) {
+                        objectClass[id] = c;
+                    }
+                }
+                if (e.getKey().equals("source")) {
+                    sourceId = id;
+                }
+                int h = SEED;
+                for (byte x : names[id]) {
+                    h = (h ^ x) * PRIME;
+                }
+                int slot = h & (SLOTS - 1);
+                while (slots[slot] != 0) {
+                    slot = (slot + 1) & (SLOTS - 1);
+                }
+                slots[slot] = id + 1;
+                id++;
+            }
+            source = sourceId;
         }
-        return m;
+
+        /** The id of the lower-case name in {@code b[0, n)} with the given hash, -1 when unknown. */
+        int find(byte[] b, int n, int hash) {
+            int slot = hash & (SLOTS - 1);
+            for (int e; (e = slots[slot]) != 0; slot = (slot + 1) & (SLOTS - 1)) {
+                byte[] candidate = names[e - 1];
+                if (candidate.length == n && same(candidate, b, n)) {
+                    return e - 1;
+                }
+            }
+            return -1;
+        }
+
+        /** A plain loop: names are short, shorter than an intrinsic's set-up pays for. */
+        private static boolean same(byte[] a, byte[] b, int n) {
+            for (int k = 0; k < n; k++) {
+                if (a[k] != b[k]) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 }

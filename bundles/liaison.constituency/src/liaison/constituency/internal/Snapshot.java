@@ -188,24 +188,43 @@ final class Snapshot {
         }
         int d = (int) (ref >>> IndexFormat.OFFSET_BITS);
         long offset = ref & ((1L << IndexFormat.OFFSET_BITS) - 1);
-        FileChannel ch = objectFiles[d];
         String name = datasets.get(d).dataset().name();
         try {
-            ByteBuffer len = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
-            readFully(ch, len, offset);
-            ByteBuffer text = ByteBuffer.allocate(len.getInt(0));
-            readFully(ch, text, offset + 4);
-            return RpslParser.parse(name, RpslParser.decode(name, text.array(), null)).objects().get(0);
+            byte[] text = objectText(objectFiles[d], offset);
+            return RpslParser.parse(name, RpslParser.decode(name, text, null)).objects().get(0);
         } catch (IOException | InputException | RuntimeException e) {
             throw new IllegalStateException("cannot read object at " + offset + " of dataset " + name + ": " + e.getMessage(), e);
         }
     }
 
-    private static void readFully(FileChannel ch, ByteBuffer b, long at) throws IOException {
-        while (b.hasRemaining()) {
-            if (ch.read(b, at + b.position()) < 0) {
-                throw new IOException("object file ends early");
+    /** The bytes from the offset to the end of the object: the first blank line or {@code %} line after it. */
+    private static byte[] objectText(FileChannel ch, long offset) throws IOException {
+        int window = 4096;
+        while (true) {
+            ByteBuffer b = ByteBuffer.allocate((int) Math.min(window, ch.size() - offset));
+            while (b.hasRemaining() && ch.read(b, offset + b.position()) > 0) {
+                // read the window
             }
+            byte[] a = b.array();
+            for (int i = 0; i < a.length; i++) {
+                if (a[i] != '\n') {
+                    continue;
+                }
+                int next = i + 1;
+                if (next < a.length) {
+                    int j = next;
+                    while (j < a.length && (a[j] == ' ' || a[j] == '\t' || a[j] == '\r')) {
+                        j++;
+                    }
+                    if (j < a.length && (a[j] == '\n' || a[next] == '%')) {
+                        return java.util.Arrays.copyOf(a, next);
+                    }
+                }
+            }
+            if (offset + a.length >= ch.size() || window > (64 << 20)) {
+                return a;
+            }
+            window *= 4;
         }
     }
 
