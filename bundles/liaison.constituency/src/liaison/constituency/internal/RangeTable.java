@@ -33,9 +33,11 @@ final class RangeTable {
     private final long[] keysHi;
     private final long[] keysLo;
     private final int[] vals;
-    /** Width 4: the interval at the start of each 65536-wide block, and of each 256-wide block of crowded ones. */
-    private final int[] jump;
-    private final int[] sub;
+    /**
+     * Width 4: per 65536-wide block, the interval holding its first value (high half) and, for crowded
+     * blocks, where their table of 256-wide blocks starts in {@code jump2} (low half, -1 for none).
+     */
+    private final long[] jump;
     private final int[] jump2;
 
     /** An empty table of the given width. */
@@ -115,15 +117,13 @@ final class RangeTable {
                 elems4[i] = ((long) keys4.get(i) << 32) | (values.get(i) & 0xFFFF_FFFFL);
             }
             vals = null;
-            jump = new int[65537];
-            sub = new int[65536];
+            jump = new long[65537];
             jump2 = jumpTables();
         } else {
             vals = new int[elemCount];
             values.get(vals);
             elems4 = null;
             jump = null;
-            sub = null;
             jump2 = null;
         }
     }
@@ -137,28 +137,29 @@ final class RangeTable {
      * more than {@value #CROWDED} intervals, a second table per 256-wide block, returned as one array.
      */
     private int[] jumpTables() {
+        int[] first = new int[65537];
         int i = 0;
         for (int t = 0; t < 65536; t++) {
             int key = (t << 16) ^ Integer.MIN_VALUE;
             while (i + 1 < elemCount && key4(i + 1) <= key) {
                 i++;
             }
-            jump[t] = i;
+            first[t] = i;
         }
-        jump[65536] = elemCount - 1;
+        first[65536] = elemCount - 1;
         int crowded = 0;
         for (int t = 0; t < 65536; t++) {
-            crowded += jump[t + 1] - jump[t] > CROWDED ? 1 : 0;
+            crowded += first[t + 1] - first[t] > CROWDED ? 1 : 0;
         }
         int[] second = new int[crowded * 257];
         int base = 0;
-        for (int t = 0; t < 65536; t++) {
-            if (jump[t + 1] - jump[t] <= CROWDED) {
-                sub[t] = -1;
+        for (int t = 0; t <= 65536; t++) {
+            if (t == 65536 || first[t + 1] - first[t] <= CROWDED) {
+                jump[t] = ((long) first[t] << 32) | 0xFFFF_FFFFL;
                 continue;
             }
-            sub[t] = base;
-            int j = jump[t];
+            jump[t] = ((long) first[t] << 32) | base;
+            int j = first[t];
             for (int m = 0; m < 256; m++) {
                 int key = ((t << 16) | (m << 8)) ^ Integer.MIN_VALUE;
                 while (j + 1 < elemCount && key4(j + 1) <= key) {
@@ -166,7 +167,7 @@ final class RangeTable {
                 }
                 second[base + m] = j;
             }
-            second[base + 256] = jump[t + 1];
+            second[base + 256] = first[t + 1];
             base += 257;
         }
         return second;
@@ -184,12 +185,13 @@ final class RangeTable {
     int find(int value) {
         int key = value ^ Integer.MIN_VALUE;
         int t = value >>> 16;
-        int s = sub[t];
+        long packed = jump[t];
+        int s = (int) packed;
         int lo;
         int hi;
         if (s < 0) {
-            lo = jump[t];
-            hi = jump[t + 1];
+            lo = (int) (packed >>> 32);
+            hi = (int) (jump[t + 1] >>> 32);
         } else {
             int m = s + ((value >>> 8) & 0xFF);
             lo = jump2[m];
@@ -296,6 +298,6 @@ final class RangeTable {
     long bytes() {
         long columns = (long) n * (2L * width + 4 + 8 + 4 * 4);
         long search = (long) elemCount * (width + 4);
-        return columns + search + (jump == null ? 0 : (jump.length + sub.length + jump2.length) * 4L);
+        return columns + search + (jump == null ? 0 : jump.length * 8L + jump2.length * 4L);
     }
 }
