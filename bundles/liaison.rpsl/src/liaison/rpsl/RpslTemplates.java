@@ -80,6 +80,17 @@ public final class RpslTemplates {
                 a("mnt-irt", OPTIONAL, MULTIPLE, INVERSE)));
     }
 
+    private static List<AttributeSpec> route(String key) {
+        return common(List.of(a(key, MANDATORY, SINGLE, PRIMARY_LOOKUP), a("descr", OPTIONAL, MULTIPLE, NONE),
+                a("origin", MANDATORY, SINGLE, PRIMARY), a("pingable", OPTIONAL, MULTIPLE, NONE),
+                a("ping-hdl", OPTIONAL, MULTIPLE, INVERSE), a("holes", OPTIONAL, MULTIPLE, NONE),
+                a("org", OPTIONAL, MULTIPLE, INVERSE), a("member-of", OPTIONAL, MULTIPLE, INVERSE),
+                a("inject", OPTIONAL, MULTIPLE, NONE), a("aggr-mtd", OPTIONAL, SINGLE, NONE),
+                a("aggr-bndry", OPTIONAL, SINGLE, NONE), a("export-comps", OPTIONAL, SINGLE, NONE),
+                a("components", OPTIONAL, SINGLE, NONE), a("mnt-lower", OPTIONAL, MULTIPLE, INVERSE),
+                a("mnt-routes", OPTIONAL, MULTIPLE, INVERSE)));
+    }
+
     private static Map<String, RpslTemplate> build() {
         List<RpslTemplate> all = List.of(
                 new RpslTemplate("irt", common(List.of(a("irt", MANDATORY, SINGLE, PRIMARY_LOOKUP),
@@ -134,22 +145,8 @@ public final class RpslTemplates {
                         a("fingerpr", OPTIONAL, SINGLE, INVERSE), a("certif", MANDATORY, MULTIPLE, NONE),
                         a("org", OPTIONAL, MULTIPLE, INVERSE), a("admin-c", OPTIONAL, MULTIPLE, INVERSE),
                         a("tech-c", OPTIONAL, MULTIPLE, INVERSE)))),
-                new RpslTemplate("route", common(List.of(a("route", MANDATORY, SINGLE, PRIMARY_LOOKUP),
-                        a("descr", OPTIONAL, MULTIPLE, NONE), a("origin", MANDATORY, SINGLE, PRIMARY),
-                        a("pingable", OPTIONAL, MULTIPLE, NONE), a("ping-hdl", OPTIONAL, MULTIPLE, INVERSE),
-                        a("holes", OPTIONAL, MULTIPLE, NONE), a("org", OPTIONAL, MULTIPLE, INVERSE),
-                        a("member-of", OPTIONAL, MULTIPLE, INVERSE), a("inject", OPTIONAL, MULTIPLE, NONE),
-                        a("aggr-mtd", OPTIONAL, SINGLE, NONE), a("aggr-bndry", OPTIONAL, SINGLE, NONE),
-                        a("export-comps", OPTIONAL, SINGLE, NONE), a("components", OPTIONAL, SINGLE, NONE),
-                        a("mnt-lower", OPTIONAL, MULTIPLE, INVERSE), a("mnt-routes", OPTIONAL, MULTIPLE, INVERSE)))),
-                new RpslTemplate("route6", common(List.of(a("route6", MANDATORY, SINGLE, PRIMARY_LOOKUP),
-                        a("descr", OPTIONAL, MULTIPLE, NONE), a("origin", MANDATORY, SINGLE, PRIMARY),
-                        a("pingable", OPTIONAL, MULTIPLE, NONE), a("ping-hdl", OPTIONAL, MULTIPLE, INVERSE),
-                        a("holes", OPTIONAL, MULTIPLE, NONE), a("org", OPTIONAL, MULTIPLE, INVERSE),
-                        a("member-of", OPTIONAL, MULTIPLE, INVERSE), a("inject", OPTIONAL, MULTIPLE, NONE),
-                        a("aggr-mtd", OPTIONAL, SINGLE, NONE), a("aggr-bndry", OPTIONAL, SINGLE, NONE),
-                        a("export-comps", OPTIONAL, SINGLE, NONE), a("components", OPTIONAL, SINGLE, NONE),
-                        a("mnt-lower", OPTIONAL, MULTIPLE, INVERSE), a("mnt-routes", OPTIONAL, MULTIPLE, INVERSE)))),
+                new RpslTemplate("route", route("route")),
+                new RpslTemplate("route6", route("route6")),
                 new RpslTemplate("domain", common(List.of(a("domain", MANDATORY, SINGLE, PRIMARY_LOOKUP),
                         a("descr", OPTIONAL, MULTIPLE, NONE), a("org", OPTIONAL, MULTIPLE, INVERSE),
                         a("admin-c", MANDATORY, MULTIPLE, INVERSE), a("tech-c", MANDATORY, MULTIPLE, INVERSE),
