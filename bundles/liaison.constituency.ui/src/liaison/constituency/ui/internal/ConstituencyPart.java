@@ -159,7 +159,13 @@ public class ConstituencyPart {
         status.getParent().layout(true);
     }
 
-    void explain() {
+    /** Explains the text as if typed into the query field. */
+    void explain(String text) {
+        query.setText(text);
+        explain();
+    }
+
+    private void explain() {
         String text = query.getText().strip();
         if (text.isEmpty()) {
             return;
@@ -241,6 +247,17 @@ public class ConstituencyPart {
         });
         job.setUser(true);
         job.schedule();
+    }
+
+    /** The rows shown, in rank order. */
+    @SuppressWarnings("unchecked")
+    List<Row> rows() {
+        Object input = table.getInput();
+        return input == null ? List.of() : (List<Row>) input;
+    }
+
+    String statusText() {
+        return status.getText();
     }
 
     @PreDestroy
