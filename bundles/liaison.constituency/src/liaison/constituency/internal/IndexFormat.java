@@ -10,7 +10,8 @@ import java.nio.file.Path;
 final class IndexFormat {
 
     static final long MAGIC = 0x5844_4953_4941_494CL; // "LIAISIDX" little-endian
-    static final int VERSION = 1;
+    /** 2: object files hold the input text as read (1 held length-prefixed objects). */
+    static final int VERSION = 2;
     static final String CURRENT = "CURRENT";
     static final String LOCK = "lock";
 

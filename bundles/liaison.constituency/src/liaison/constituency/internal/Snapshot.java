@@ -103,7 +103,8 @@ final class Snapshot {
         int size = b.limit();
         if (size < 32 || b.getLong(0) != IndexFormat.MAGIC || b.getLong(size - 8) != IndexFormat.MAGIC
                 || b.getInt(8) != IndexFormat.VERSION) {
-            throw new IOException("index file " + name + " is not a Liaison index of version " + IndexFormat.VERSION);
+            throw new IOException("index file " + name + " is not a Liaison index of version " + IndexFormat.VERSION
+                    + " (written by another release?): load the files again into an empty directory");
         }
         int datasetCount = b.getInt(12);
         int trailer = (int) b.getLong(size - 16);

@@ -181,8 +181,8 @@ public class ConstituencyPart {
             status.setText(claims.isEmpty() ? "No claims on " + text + "."
                     : claims.size() + " claims on " + text + ", most specific first" + (overlapping > 0 ? "; " + overlapping
                             + " highlighted where claims overlap or a more specific irt takes over." : "."));
-        } catch (IllegalArgumentException | LiaisonException e) {
-            status.setText(e.getMessage());
+        } catch (LiaisonException | RuntimeException e) {
+            status.setText(e.getMessage()); // bad input, or an index the view cannot read: say so in place
             table.setInput(List.of());
         }
         status.getParent().layout(true);
