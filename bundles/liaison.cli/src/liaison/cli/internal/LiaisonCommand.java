@@ -2,6 +2,8 @@ package liaison.cli.internal;
 
 import java.nio.file.Path;
 
+import liaison.cli.internal.constituency.ConstituencyCommand;
+import liaison.cli.internal.constituency.WhoisServerCommand;
 import liaison.cli.internal.plugins.PluginsCommand;
 import liaison.cli.internal.resolve.BootstrapCommand;
 import liaison.cli.internal.resolve.LookupCommand;
@@ -18,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "liaison", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Find who to tell about an incident, and tell them well.",
         subcommands = { HelpCommand.class, DoctorCommand.class, PluginsCommand.class, TriageCommand.class, LookupCommand.class,
-                BootstrapCommand.class },
+                BootstrapCommand.class, ConstituencyCommand.class, WhoisServerCommand.class },
         footer = { "", "Exit status: 0 ok, 1 failure (reason on stderr), 2 usage error." })
 public class LiaisonCommand implements Runnable {
 
