@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import liaison.api.InputException;
 import liaison.api.directory.DirectorySource.ProgressListener;
 import liaison.api.directory.SourceSnapshot;
+import liaison.api.directory.TeamConstituencies;
 import liaison.api.model.CandidateFlag;
 import liaison.api.model.ChannelType;
 import liaison.api.model.ContactCandidate;
@@ -416,6 +418,22 @@ class DirectoryServiceTest {
         ContactCandidate overridden = step.resolve(Resource.parse("103.1.4.7"), offline).get(0);
         assertEquals(List.of("abuse@aco.example"), overridden.emails(), "the override is seen at once");
         assertTrue(overridden.has(CandidateFlag.OVERRIDDEN));
+    }
+
+    @Test
+    void teamConstituenciesFeedTheConstituencyMapper() throws Exception {
+        importFile("ti", TestDirectory.corpus(TestDirectory.TI_SAMPLE));
+        Path irt = Files.writeString(tmp.resolve("irt.db"), "irt: IRT-HIDDEN\naddress: x\ne-mail: unread@ripe.net\nsource: RIPE\n");
+        importFile("ripe-irt", irt);
+        directory.override("IRT-HIDDEN", Field.CONSTITUENCY_RANGES, "198.51.100.0/24");
+        TeamConstituencies provider = dir.service(TeamConstituencies.class, false);
+        assertEquals("directory", provider.id());
+        Map<String, Team> teams = provider.teams().stream().collect(Collectors.toMap(Team::shortName, t -> t));
+        assertEquals(Set.of("ACN IBE CSIRT", "ACOnet-CERT", "AEC", "CERT.at", "IRT-HIDDEN"), teams.keySet());
+        assertEquals(String.valueOf(directory.team("ACOnet-CERT").id()), teams.get("ACOnet-CERT").sourceKey());
+        assertEquals("103.0.0.0/16, 103.1.0.0/22, 103.1.4.0/24", Field.CONSTITUENCY_RANGES.text(teams.get("ACOnet-CERT")));
+        assertTrue(teams.get("IRT-HIDDEN").emails().isEmpty(), "the placeholder is not offered as an address");
+        assertEquals(directory.team("IRT-HIDDEN").changedAt(), provider.asOf(), "the latest change");
     }
 
     private static List<String> names(List<DirectoryTeam> teams) {

@@ -40,8 +40,16 @@ final class TestDirectory implements AutoCloseable {
 
     /** A service configured for this workspace, held until {@link #close()}. */
     <T> T service(Class<T> type) throws Exception {
-        String filter = "(&(objectClass=" + type.getName() + ")(" + Workspace.PATH_PROPERTY + "="
-                + workspace.toAbsolutePath().normalize() + "))";
+        return service(type, true);
+    }
+
+    /**
+     * A service, held until {@link #close()}; {@code configured} ones carry this workspace's path,
+     * others follow it through the services they reference.
+     */
+    <T> T service(Class<T> type, boolean configured) throws Exception {
+        String filter = configured ? "(&(objectClass=" + type.getName() + ")(" + Workspace.PATH_PROPERTY + "="
+                + workspace.toAbsolutePath().normalize() + "))" : "(objectClass=" + type.getName() + ")";
         ServiceTracker<T, T> tracker = new ServiceTracker<>(bc, bc.createFilter(filter), null);
         tracker.open();
         trackers.add(tracker);
