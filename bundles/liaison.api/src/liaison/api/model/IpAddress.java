@@ -14,7 +14,10 @@ public record IpAddress(InetAddress address) implements Resource {
         }
     }
 
-    /** Parses a literal address; a host name is refused rather than looked up. */
+    /**
+     * Parses a literal address; a host name is refused rather than looked up. IPv4 octets written with
+     * leading zeros ({@code 074.125.000.000}, as ARIN's RDAP service writes them) are read as decimal.
+     */
     public static IpAddress parse(String text) {
         String s = text.strip();
         if (s.startsWith("[") && s.endsWith("]")) {
@@ -22,6 +25,9 @@ public record IpAddress(InetAddress address) implements Resource {
         }
         if (!looksLikeAddress(s)) {
             throw new IllegalArgumentException("not an IP address: '" + text + "'");
+        }
+        if (s.indexOf(':') < 0) {
+            s = s.replaceAll("(?<=^|\\.)0+(?=\\d)", "");
         }
         try {
             return new IpAddress(InetAddress.getByName(s));

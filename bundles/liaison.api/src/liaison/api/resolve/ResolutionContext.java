@@ -19,4 +19,18 @@ public interface ResolutionContext {
 
     /** Records one query the step sent (server and query text), for the explanation chain. */
     void recordQuery(String server, String query);
+
+    /**
+     * Records the answer to a query recorded before, as text, so the analyst can read what the
+     * server said. Steps that have no raw answer need not call it.
+     */
+    default void recordAnswer(String server, String query, String answer) {
+    }
+
+    /**
+     * Records what the registry says about the network, AS or domain holding the resource; the
+     * resolver shows the most specific one reported.
+     */
+    default void recordNetwork(NetworkInfo network) {
+    }
 }

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import liaison.cli.internal.constituency.ConstituencyCommand;
 import liaison.cli.internal.constituency.WhoisServerCommand;
 import liaison.cli.internal.plugins.PluginsCommand;
+import liaison.cli.internal.resolve.BootstrapCommand;
+import liaison.cli.internal.resolve.LookupCommand;
 import liaison.cli.internal.triage.TriageCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -17,8 +19,8 @@ import picocli.CommandLine.Spec;
 /** The top-level {@code liaison} command; holds the global options every subcommand inherits. */
 @Command(name = "liaison", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Find who to tell about an incident, and tell them well.",
-        subcommands = { HelpCommand.class, DoctorCommand.class, PluginsCommand.class, TriageCommand.class, ConstituencyCommand.class,
-                WhoisServerCommand.class },
+        subcommands = { HelpCommand.class, DoctorCommand.class, PluginsCommand.class, TriageCommand.class, LookupCommand.class,
+                BootstrapCommand.class, ConstituencyCommand.class, WhoisServerCommand.class },
         footer = { "", "Exit status: 0 ok, 1 failure (reason on stderr), 2 usage error." })
 public class LiaisonCommand implements Runnable {
 

@@ -1,0 +1,265 @@
+package liaison.resolve.internal;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+
+import liaison.api.InputException;
+import liaison.api.LiaisonException;
+import liaison.api.model.Asn;
+import liaison.api.model.DomainName;
+import liaison.api.model.IpAddress;
+import liaison.api.model.IpRange;
+import liaison.api.model.Resource;
+import liaison.rdap.RdapBootstrap;
+import liaison.rdap.RdapClient;
+import liaison.rdap.RdapException;
+import liaison.rdap.RdapLimits;
+import liaison.rdap.RdapResponse;
+import liaison.resolve.BootstrapStatus;
+import liaison.resolve.Endpoints;
+import liaison.resolve.Exchange;
+import liaison.store.Workspace;
+import liaison.whois.Registry;
+import liaison.whois.WhoisAnswers;
+import liaison.whois.WhoisClient;
+import liaison.whois.WhoisException;
+import liaison.whois.WhoisLimits;
+import liaison.whois.WhoisLookup;
+import liaison.whois.WhoisResponse;
+import liaison.whois.WhoisServer;
+import liaison.whois.WhoisTrail;
+
+/**
+ * What the whois and RDAP steps share within a workspace: the clients, per-server politeness, the
+ * answer cache (in the workspace) and the bootstrap files. One lookup per block of addresses
+ * (/24, /48, an AS, a domain) talks to the registries at a time, so concurrent lookups of neighbouring
+ * addresses wait for the first answer and take it from the cache.
+ */
+@Component(service = RegistryAccess.class, configurationPid = Workspace.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
+public final class RegistryAccess {
+
+    /** How long a cached answer is used. */
+    static final Duration TTL = Duration.ofDays(1);
+    private static final int STRIPES = 256;
+
+    private final Gates gates = new Gates();
+    private final WhoisClient whoisClient = new WhoisClient();
+    private final ReentrantLock[] blocks = new ReentrantLock[STRIPES];
+    private RdapClient rdapClient;
+    private AnswerCache cache;
+    private BootstrapStore bootstrap;
+
+    public RegistryAccess() {
+        for (int i = 0; i < STRIPES; i++) {
+            blocks[i] = new ReentrantLock();
+        }
+    }
+
+    @Activate
+    void activate(Map<String, Object> properties) {
+        Path root = Path.of(String.valueOf(properties.get(Workspace.PATH_PROPERTY)));
+        cache = new AnswerCache(root.resolve("cache/resolve/answers.jsonl"), TTL, Clock.systemUTC());
+        bootstrap = new BootstrapStore(root.resolve("cache/bootstrap"), Clock.systemUTC());
+        rdapClient = new RdapClient(RdapLimits.DEFAULT, "Liaison/0.1 (CSIRT contact resolver)");
+    }
+
+    @Deactivate
+    void deactivate() {
+        rdapClient.close();
+    }
+
+    RdapBootstrap bootstrap(LookupContext ctx) throws InputException {
+        return bootstrap.current(ctx.options().bootstrapDir());
+    }
+
+    BootstrapStatus bootstrapStatus(Path dir) throws InputException {
+        return bootstrap.status(dir);
+    }
+
+    BootstrapStatus updateBootstrap(Endpoints endpoints) throws LiaisonException {
+        return bootstrap.update(rdapClient, endpoints);
+    }
+
+    AnswerCache cache() {
+        return cache;
+    }
+
+    /** The registry whose RDAP service the bootstrap names for a resource, or {@link Registry#OTHER}. */
+    Registry firstRegistry(Resource resource, LookupContext ctx) throws InputException {
+        return bootstrap(ctx).baseFor(resource).map(u -> Registry.ofRdapHost(u.getHost())).orElse(Registry.OTHER);
+    }
+
+    /**
+     * Runs {@code work} while no other lookup of the same block does: the second of two lookups for
+     * neighbouring addresses finds the first one's answer in the cache instead of asking again.
+     */
+    <T> T exclusive(String protocol, Resource resource, LookupContext ctx, Work<T> work) throws LiaisonException {
+        ReentrantLock lock = blocks[Math.floorMod((protocol + " " + block(resource)).hashCode(), STRIPES)];
+        try {
+            if (!lock.tryLock(ctx.remaining().toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new LiaisonException("waited too long for another lookup of the same network");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LiaisonException("cancelled", e);
+        }
+        try {
+            return work.run();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @FunctionalInterface
+    interface Work<T> {
+        T run() throws LiaisonException;
+    }
+
+    /** The block a resource falls in for coalescing: /24, /48, the AS, the registrable part of a domain. */
+    private static String block(Resource r) {
+        return switch (r) {
+            case IpAddress a -> a.isV4() ? a.toBigInteger().shiftRight(8).toString() : "6:" + a.toBigInteger().shiftRight(80);
+            case IpRange g -> block(g.first());
+            case Asn a -> "AS" + a.number();
+            case DomainName d -> d.name();
+            default -> r.text();
+        };
+    }
+
+    /** Follows the whois chain for a resource, every query through {@link #whois}. */
+    WhoisTrail whoisTrail(Resource resource, WhoisServer first, LookupContext ctx) throws LiaisonException {
+        return new WhoisLookup((server, query, registry) -> whois(server, query, registry, ctx)).lookup(resource, first);
+    }
+
+    /** One whois query: politeness, endpoint mapping, retries with a growing pause. */
+    WhoisResponse whois(WhoisServer server, String query, Registry registry, LookupContext ctx) throws LiaisonException {
+        Endpoints endpoints = ctx.options().endpoints();
+        Gates.Gate gate = gates.whois(server, endpoints);
+        ctx.record(new Exchange("whois", server.toString(), query, false, null));
+        for (int attempt = 0;; attempt++) {
+            gate.enter(ctx);
+            try {
+                Duration left = ctx.remaining();
+                if (left.isZero()) {
+                    throw new LiaisonException("the lookup's time ran out before asking " + server);
+                }
+                WhoisLimits l = WhoisLimits.DEFAULT;
+                WhoisLimits limits = new WhoisLimits(l.maxAnswerBytes(), min(l.connectTimeout(), left), min(l.readTimeout(), left),
+                        min(l.deadline(), left));
+                WhoisResponse r = whoisClient.fetch(server, endpoints.whois(server), query, registry.charset(), limits);
+                ctx.recordAnswer(server.toString(), query, r.text());
+                return r;
+            } catch (WhoisException e) {
+                if (!e.retryable() || attempt >= gate.politeness.retries() || !pause(gate, attempt, ctx)) {
+                    throw e;
+                }
+                ctx.problem("retrying " + server + " after: " + e.getMessage());
+            } finally {
+                gate.leave();
+            }
+        }
+    }
+
+    /** One RDAP GET: politeness, endpoint mapping, 429 and Retry-After, retries. */
+    RdapResponse rdap(URI url, LookupContext ctx) throws LiaisonException {
+        Endpoints endpoints = ctx.options().endpoints();
+        Gates.Gate gate = gates.rdap(url, endpoints);
+        ctx.record(new Exchange("rdap", url.getHost(), url.toString(), false, null));
+        for (int attempt = 0;; attempt++) {
+            gate.enter(ctx);
+            try {
+                RdapResponse r = rdapClient.get(url, endpoints::rdap);
+                ctx.recordAnswer(url.getHost(), url.toString(), r.body());
+                return r;
+            } catch (RdapException e) {
+                if (e.rateLimited()) {
+                    Duration wait = e.retryAfter() == null ? gate.politeness.backoff().multipliedBy(1L << attempt) : e.retryAfter();
+                    gate.pause(wait);
+                    if (attempt >= gate.politeness.retries() || wait.compareTo(ctx.remaining()) >= 0) {
+                        throw new RdapException(e.getMessage() + "; not retried: "
+                                + (attempt >= gate.politeness.retries() ? "no retries left" : "the lookup's deadline comes first"),
+                                e.status(), e.retryAfter(), false, e);
+                    }
+                    ctx.problem(e.getMessage() + "; waiting before asking again");
+                    continue;
+                }
+                if (!e.retryable() || attempt >= gate.politeness.retries() || !pause(gate, attempt, ctx)) {
+                    throw e;
+                }
+                ctx.problem("retrying " + url.getHost() + " after: " + e.getMessage());
+            } finally {
+                gate.leave();
+            }
+        }
+    }
+
+    /** Holds the server's gate for the attempt's backoff; false when the deadline does not allow it. */
+    private static boolean pause(Gates.Gate gate, int attempt, LookupContext ctx) {
+        Duration wait = gate.politeness.backoff().multipliedBy(1L << attempt);
+        if (wait.compareTo(ctx.remaining()) >= 0) {
+            return false;
+        }
+        gate.pause(wait);
+        return true;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        Duration m = a.compareTo(b) <= 0 ? a : b;
+        return m.isZero() ? Duration.ofMillis(1) : m;
+    }
+
+    /** Rebuilds a whois trail from cached answers. */
+    static WhoisTrail trail(Resource resource, List<AnswerCache.StoredAnswer> stored, LookupContext ctx) throws InputException {
+        List<WhoisTrail.Hop> hops = new ArrayList<>();
+        WhoisTrail.Hop current = null;
+        List<liaison.whois.WhoisAnswer> followUps = new ArrayList<>();
+        for (AnswerCache.StoredAnswer s : stored) {
+            WhoisServer server = WhoisServer.parse(s.server());
+            WhoisResponse response = new WhoisResponse(server, s.query(), s.text(), Instant.now(), true);
+            ctx.record(new Exchange("whois", s.server(), s.query(), true, s.text()));
+            var answer = WhoisAnswers.parse(response, Registry.ofHost(server.host()));
+            if (s.followUp()) {
+                followUps.add(answer);
+            } else {
+                if (current != null) {
+                    hops.add(new WhoisTrail.Hop(current.reason(), current.answer(), followUps));
+                    followUps = new ArrayList<>();
+                }
+                current = new WhoisTrail.Hop(s.reason(), answer, List.of());
+            }
+        }
+        if (current != null) {
+            hops.add(new WhoisTrail.Hop(current.reason(), current.answer(), followUps));
+        }
+        return new WhoisTrail(resource, hops, List.of());
+    }
+
+    /** What to store of a trail. */
+    static List<AnswerCache.StoredAnswer> stored(WhoisTrail trail) {
+        List<AnswerCache.StoredAnswer> out = new ArrayList<>();
+        int hop = 0;
+        for (WhoisTrail.Hop h : trail.hops()) {
+            out.add(new AnswerCache.StoredAnswer(hop, false, h.reason(), h.answer().response().server().toString(),
+                    h.answer().response().query(), h.answer().response().text()));
+            for (var f : h.followUps()) {
+                out.add(new AnswerCache.StoredAnswer(hop, true, null, f.response().server().toString(), f.response().query(),
+                        f.response().text()));
+            }
+            hop++;
+        }
+        return out;
+    }
+}
