@@ -19,9 +19,12 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
+import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.ParseException;
 import liaison.api.InputException;
+import liaison.report.JakartaMail;
 
 /**
  * Reads abuse feedback reports as they arrive, which is not always as RFC 5965 says: the
@@ -33,7 +36,7 @@ import liaison.api.InputException;
 public final class ArfReader {
 
     private static final Pattern RECEIVED_IP = Pattern.compile("\\[(\\d{1,3}(?:\\.\\d{1,3}){3}|[0-9a-fA-F:]+:[0-9a-fA-F:.]+)\\]");
-    private final Session session = Session.getInstance(new Properties());
+    private final Session session = JakartaMail.run(() -> Session.getInstance(new Properties()));
 
     /**
      * Reads one message.
@@ -41,6 +44,10 @@ public final class ArfReader {
      * @throws InputException naming the input when the message is no feedback report
      */
     public FeedbackReport read(String inputName, InputStream message) throws InputException {
+        return JakartaMail.run(() -> parse(inputName, message));
+    }
+
+    private FeedbackReport parse(String inputName, InputStream message) throws InputException {
         try {
             MimeMessage m = new MimeMessage(session, message);
             Part feedback = find(m, "message/feedback-report", 0);
@@ -87,10 +94,12 @@ public final class ArfReader {
 
     /** Depth-first search for a part of the type; message/* parts are not descended into. */
     private static Part find(Part part, String type, int depth) throws MessagingException, IOException {
+        tolerate(part);
         if (depth > 0 && part.isMimeType(type)) {
             return part;
         }
-        if (depth < 8 && part.isMimeType("multipart/*") && part.getContent() instanceof Multipart mp) {
+        if (depth < 8 && part.isMimeType("multipart/*")) {
+            Multipart mp = JakartaMail.multipart(part);
             for (int i = 0; i < mp.getCount(); i++) {
                 Part found = find(mp.getBodyPart(i), type, depth + 1);
                 if (found != null) {
@@ -99,6 +108,22 @@ public final class ArfReader {
             }
         }
         return null;
+    }
+
+    /**
+     * Quotes a boundary that its sender left unquoted although it holds {@code =} (seen in real
+     * reports: {@code boundary===3e45...==}), so the part can be parsed at all.
+     */
+    private static void tolerate(Part part) throws MessagingException {
+        String[] type = part.getHeader("Content-Type");
+        if (type == null || type.length == 0) {
+            return;
+        }
+        try {
+            new ContentType(type[0]);
+        } catch (ParseException e) {
+            part.setHeader("Content-Type", type[0].replaceAll("(?i)(boundary\\s*=\\s*)([^\";\\s]+)", "$1\"$2\""));
+        }
     }
 
     /** The decoded content of a part; the raw bytes when the declared transfer encoding is broken. */

@@ -27,6 +27,7 @@ import liaison.api.report.Report;
 import liaison.api.report.Reporter;
 import liaison.api.transport.OutgoingMessage;
 import liaison.pgp.PgpService;
+import liaison.report.JakartaMail;
 
 /**
  * Wraps a rendered report in an RFC 5322 message. The body entity is built with Jakarta Mail in
@@ -41,6 +42,11 @@ final class MessageAssembler {
     }
 
     static OutgoingMessage assemble(Report report, RenderedReport rendered, List<RenderedReport.Part> extraParts, boolean sign,
+            boolean encrypt, PgpService pgp) throws LiaisonException {
+        return JakartaMail.run(() -> build(report, rendered, extraParts, sign, encrypt, pgp));
+    }
+
+    private static OutgoingMessage build(Report report, RenderedReport rendered, List<RenderedReport.Part> extraParts, boolean sign,
             boolean encrypt, PgpService pgp) throws LiaisonException {
         Reporter from = report.reporter();
         if (from == null || from.email() == null) {
