@@ -86,7 +86,8 @@ public class ImapReplyTracker implements ReplyTracker {
             }
             scanned++;
             last = Math.max(last, uid);
-            MimeMessage m = (MimeMessage) message;
+            // Parsed here from the raw message: servers' BODYSTRUCTURE answers differ, and some fail on DSNs.
+            MimeMessage m = new MimeMessage((MimeMessage) message);
             ReplyKind kind = Answers.kind(m);
             List<String> referenced = Answers.referencedIds(m);
             String matchedBy = null;
@@ -108,7 +109,7 @@ public class ImapReplyTracker implements ReplyTracker {
             String id = m.getMessageID();
             String replyKey = id != null ? id.replaceAll("^<|>$", "") : "imap:" + imap.display() + ":" + validity + ":" + uid;
             Instant received = m.getSentDate() != null ? m.getSentDate().toInstant()
-                    : m.getReceivedDate() != null ? m.getReceivedDate().toInstant() : Instant.now();
+                    : message.getReceivedDate() != null ? message.getReceivedDate().toInstant() : Instant.now();
             if (outbox.addReply(new Reply(replyKey, report.get().messageId(), report.get().ticketId(), Answers.address(m),
                     m.getSubject(), kind, received, matchedBy))) {
                 recorded++;
