@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 /** A DNS name in lower-case ASCII form (internationalised names are converted to punycode). */
 public record DomainName(String name) implements Resource {
 
-    private static final Pattern LABELS = Pattern.compile("([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?\\.)*[a-z0-9-]{1,63}");
+    /** LDH labels (underscores allowed for service names); the last label starts with a letter, so 1.2.3.4.5 is no name. */
+    private static final Pattern LABELS = Pattern.compile("([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?\\.)*[a-z]([a-z0-9-]{0,61}[a-z0-9])?");
 
     public DomainName {
         if (name == null || name.length() > 253 || !LABELS.matcher(name).matches()) {

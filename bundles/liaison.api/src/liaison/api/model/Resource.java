@@ -44,8 +44,9 @@ public sealed interface Resource permits IpAddress, IpRange, Asn, DomainName, Em
         if (s.regionMatches(true, 0, "AS", 0, 2) && s.length() > 2 && s.substring(2).chars().allMatch(Character::isDigit)) {
             return Asn.parse(s);
         }
-        if (IpAddress.looksLikeAddress(s)) {
-            return IpAddress.parse(s);
+        String unbracketed = s.startsWith("[") && s.endsWith("]") ? s.substring(1, s.length() - 1) : s;
+        if (IpAddress.looksLikeAddress(unbracketed)) {
+            return IpAddress.parse(unbracketed);
         }
         return DomainName.of(s);
     }

@@ -8,6 +8,7 @@ import liaison.health.HealthReport;
 import liaison.health.HealthReport.ComponentState;
 import liaison.health.HealthService;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code liaison doctor}: can this installation work? Shows the JDK, the workspace, the store and every
@@ -17,6 +18,9 @@ import picocli.CommandLine.Command;
 public class DoctorCommand implements Callable<Integer> {
 
     private final CliContext context;
+
+    @Option(names = "--all", description = "List the platform's components too (Eclipse, Apache, OSGi), not only Liaison's and third parties'.")
+    boolean all;
 
     public DoctorCommand(CliContext context) {
         this.context = context;
@@ -61,11 +65,19 @@ public class DoctorCommand implements Callable<Integer> {
         out.printf("%-4s %-10s %d of %d Liaison components satisfied; %d components in all%n", mark(liaison == satisfied),
                 "components", satisfied, liaison, r.components().size());
         for (ComponentState c : r.components()) {
+            if (!all && !c.liaison() && c.satisfied() && isPlatform(c.bundle())) {
+                continue;
+            }
             out.printf("       %-4s %-56s %-24s %s%s%n", mark(c.satisfied()), c.name(), c.state(), c.bundle(),
                     c.detail() == null ? "" : "  (" + c.detail() + ")");
         }
         out.println(r.ok() ? "Liaison is ready." : r.problems().size() + " problem(s):");
         r.problems().forEach(p -> out.println("  - " + p));
+    }
+
+    /** Bundles of the platform Liaison runs on; their satisfied components are summarised unless --all. */
+    private static boolean isPlatform(String bundle) {
+        return bundle.startsWith("org.eclipse.") || bundle.startsWith("org.apache.") || bundle.startsWith("org.osgi.");
     }
 
     private static String mark(boolean ok) {

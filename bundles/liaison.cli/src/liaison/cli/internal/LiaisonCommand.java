@@ -3,7 +3,9 @@ package liaison.cli.internal;
 import java.nio.file.Path;
 
 import liaison.cli.internal.pgp.PgpCommand;
+import liaison.cli.internal.plugins.PluginsCommand;
 import liaison.cli.internal.report.ReportCommand;
+import liaison.cli.internal.triage.TriageCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,7 +17,8 @@ import picocli.CommandLine.Spec;
 /** The top-level {@code liaison} command; holds the global options every subcommand inherits. */
 @Command(name = "liaison", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Find who to tell about an incident, and tell them well.",
-        subcommands = { HelpCommand.class, DoctorCommand.class, PgpCommand.class, ReportCommand.class },
+        subcommands = { HelpCommand.class, DoctorCommand.class, PluginsCommand.class, TriageCommand.class, PgpCommand.class,
+                ReportCommand.class },
         footer = { "", "Exit status: 0 ok, 1 failure (reason on stderr), 2 usage error." })
 public class LiaisonCommand implements Runnable {
 
