@@ -120,9 +120,35 @@ public class ComposerPart {
         dialog.setFilterExtensions(new String[] { "*.jsonl;*.json", "*" });
         String file = dialog.open();
         if (file != null) {
-            events = Path.of(file);
-            regroup();
+            open(Path.of(file));
         }
+    }
+
+    /** Reads the events file and lists its reports (in a job). */
+    void open(Path file) {
+        events = file;
+        regroup();
+    }
+
+    /** The report rows shown, the preview text and the lint codes of the selected report: what a person sees. */
+    record Shown(int reports, String preview, List<String> findings, String status) {
+    }
+
+    @SuppressWarnings("unchecked")
+    Shown shown() {
+        List<LintFinding> found = (List<LintFinding>) findings.getInput();
+        return new Shown(reports.getTable().getItemCount(), preview.getText(),
+                found == null ? List.of() : found.stream().map(LintFinding::code).toList(), status.getText());
+    }
+
+    void select(int row) {
+        reports.getTable().select(row);
+        refreshPreview();
+    }
+
+    void selectFormat(String id) {
+        format.select(format.indexOf(id));
+        regroup();
     }
 
     /** What the toolbar says, as compose options; the reporter comes from our key. */
