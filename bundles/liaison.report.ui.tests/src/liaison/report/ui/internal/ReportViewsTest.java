@@ -49,13 +49,24 @@ class ReportViewsTest {
         AtomicReference<ComposerPart.Shown> scan = new AtomicReference<>();
         AtomicReference<ComposerPart.Shown> xarf = new AtomicReference<>();
         AtomicReference<List<String>> views = new AtomicReference<>();
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
         long deadline = System.currentTimeMillis() + TIMEOUT_MS;
         display.timerExec(500, new Runnable() {
             ComposerPart composer;
 
             @Override
             public void run() {
-                EPartService parts = model.getContext().get(EPartService.class);
+                try {
+                    probe();
+                } catch (RuntimeException e) {
+                    failure.set(e);
+                    workbench.close();
+                }
+            }
+
+            private void probe() {
+                var window = model.getChildren().isEmpty() ? null : model.getChildren().get(0);
+                EPartService parts = window == null || window.getContext() == null ? null : window.getContext().get(EPartService.class);
                 if (composer == null && parts != null) {
                     views.set(parts.getParts().stream().map(MPart::getElementId).filter(id -> id.startsWith("liaison.report.ui")).toList());
                     MPart part = parts.showPart("liaison.report.ui.part.composer", EPartService.PartState.ACTIVATE);
@@ -80,6 +91,9 @@ class ReportViewsTest {
             }
         });
         workbench.createAndRunUI(model);
+        if (failure.get() != null) {
+            throw failure.get();
+        }
 
         assertEquals(List.of("liaison.report.ui.part.composer", "liaison.report.ui.part.outbox", "liaison.report.ui.part.replies"),
                 views.get(), "the fragment adds three views to the main stack");
