@@ -75,8 +75,20 @@ class MailTest {
     void start() throws Exception {
         // Jakarta Mail (ours and GreenMail's threads, which inherit it) finds Angus through the context class loader.
         Thread.currentThread().setContextClassLoader(org.eclipse.angus.mail.util.MailStreamProvider.class.getClassLoader());
+        // GreenMail's built-in certificate is refused by this JDK's TLS ("no available authentication
+        // scheme"): give it a fresh RSA key made by keytool.
+        Path keystore = workspace.resolve("greenmail-tls.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair",
+                "-alias", "greenmail", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-validity", "2",
+                "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", "changeit", "-keypass", "changeit")
+                .redirectErrorStream(true).start();
+        keytool.getInputStream().readAllBytes();
+        assertEquals(0, keytool.waitFor());
+        System.setProperty("greenmail.tls.keystore.file", keystore.toString());
+        System.setProperty("greenmail.tls.keystore.password", "changeit");
         mail = new GreenMail(new ServerSetup[] { new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP) })
+                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS), new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP),
+                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAPS) })
                 .withConfiguration(GreenMailConfiguration.aConfig().withUser(TEAM, "cert", "s3cret"));
         mail.start();
         Workspaces.select(bc, workspace, Duration.ofSeconds(20));
@@ -211,8 +223,10 @@ class MailTest {
             DeliveryException e = assertThrows(DeliveryException.class, () -> wrongPassword.deliver(messages.get(0)));
             assertFalse(e.permanent());
         }
-        try (SmtpTransport smtp = new SmtpTransport(MailServer.parse(smtp("")))) {
-            assertEquals(1, outbox.send(smtp, false).sent(), "retried and sent");
+        // Implicit TLS with authentication; the test certificate is trusted by name (trust=), not by a CA.
+        try (SmtpTransport smtps = new SmtpTransport(MailServer.parse("smtps://cert:s3cret@127.0.0.1:" + mail.getSmtps().getPort() + "?trust=127.0.0.1"))) {
+            SendSummary s = outbox.send(smtps, false);
+            assertEquals(1, s.sent(), "retried and sent over TLS: " + s.problems());
         }
         assertEquals(2, outbox.entries().get(0).attempts());
         assertEquals(1, mail.getReceivedMessages().length);
@@ -252,7 +266,7 @@ class MailTest {
         deliver("From: newsletter@else.example\r\nTo: " + TEAM + "\r\nSubject: News\r\nMessage-ID: <n-1@else.example>\r\n\r\nHello\r\n");
 
         ReplyTracker tracker = Workspaces.await(bc, ReplyTracker.class, workspace.toAbsolutePath().normalize().toString(), Duration.ofSeconds(20));
-        MailServer imap = MailServer.parse("imap://cert:s3cret@127.0.0.1:" + mail.getImap().getPort() + "/INBOX");
+        MailServer imap = MailServer.parse("imaps://cert:s3cret@127.0.0.1:" + mail.getImaps().getPort() + "/INBOX?trust=127.0.0.1");
         assertEquals(new ReplyTracker.FetchSummary(5, 4, 1), tracker.fetch(imap));
         assertEquals(new ReplyTracker.FetchSummary(0, 0, 0), tracker.fetch(imap), "seen messages are not read again");
 

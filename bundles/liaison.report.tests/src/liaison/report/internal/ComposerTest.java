@@ -25,13 +25,16 @@ import org.junit.jupiter.api.io.TempDir;
 import jakarta.mail.internet.MimeMessage;
 import liaison.api.InputException;
 import liaison.api.LiaisonException;
+import liaison.api.model.ContactCandidate;
 import liaison.api.model.IpAddress;
 import liaison.api.model.Resource;
+import liaison.api.model.Role;
 import liaison.api.report.Evidence;
 import liaison.api.report.IncidentType;
 import liaison.api.report.Report;
 import liaison.api.report.Reporter;
 import liaison.api.report.Tlp;
+import liaison.api.resolve.ContactResolver;
 import liaison.report.ComposeOptions;
 import liaison.report.ComposedReport;
 import liaison.report.GroupBy;
@@ -121,6 +124,28 @@ class ComposerTest {
 
         Grouping arf = composer.group(events(), options("arf", GroupBy.CONTACT, true));
         assertEquals(4, arf.reports().size(), "ARF names one source per report, whatever grouping was asked");
+    }
+
+    @Test
+    void eventsWithoutContactGoToTheContactResolverWhenOneIsInstalled() throws Exception {
+        List<Resource> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ContactResolver resolver = resource -> {
+            asked.add(resource);
+            return List.of(new ContactCandidate(Role.ABUSE, "NET-C", List.of("abuse@net-c.example.org"), null, "test resolver",
+                    List.of("inet6num 2001:db8::/32", "abuse-mailbox"), null, 0.9, null));
+        };
+        var registration = TestSupport.context().registerService(ContactResolver.class, resolver, null);
+        try {
+            Grouping g = composer.group(events(), options("text", GroupBy.CONTACT, true));
+            assertEquals(List.of(), g.unrouted());
+            Report resolved = g.reports().get(2);
+            assertEquals(List.of("abuse@net-c.example.org"), resolved.recipients());
+            assertEquals("infected-system", resolved.type().type());
+            assertEquals(List.of(IpAddress.parse("2001:db8::66")), asked, "only the event without source.abuse_contact is resolved");
+        } finally {
+            registration.unregister();
+        }
+        assertEquals(1, composer.group(events(), options("text", GroupBy.CONTACT, true)).unrouted().size(), "the hook is optional");
     }
 
     @Test
