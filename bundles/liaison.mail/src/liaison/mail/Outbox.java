@@ -24,9 +24,6 @@ public interface Outbox {
     /** Every message, oldest first. */
     List<OutboxEntry> entries() throws LiaisonException;
 
-    /** The complete message as it was queued (for {@code .eml} export and previews). */
-    Optional<byte[]> mime(String messageId) throws LiaisonException;
-
     /**
      * Sends every queued message through the transport, oldest first.
      *

@@ -36,9 +36,4 @@ public record ComposeOptions(String format, GroupBy groupBy, boolean sign, boole
             maxAddressesPerReport = DEFAULT_MAX_ADDRESSES;
         }
     }
-
-    /** Text reports, grouped by contact, signed, TLP:AMBER. */
-    public static ComposeOptions defaults(String format, Reporter reporter) {
-        return new ComposeOptions(format, GroupBy.CONTACT, true, false, false, Tlp.AMBER, reporter, null, 0);
-    }
 }

@@ -100,11 +100,6 @@ public class OutboxService implements Outbox {
     }
 
     @Override
-    public Optional<byte[]> mime(String messageId) throws LiaisonException {
-        return inTransaction("read " + messageId, em -> Optional.ofNullable(em.find(OutboxRecord.class, messageId)).map(OutboxRecord::mime));
-    }
-
-    @Override
     public synchronized SendSummary send(Transport transport, boolean resendUncertain) throws LiaisonException {
         // A message still SENDING was with the transport when an earlier run ended: it may have left.
         int uncertain = inTransaction("recover interrupted sends", em -> {

@@ -77,7 +77,7 @@ final class SecureStoragePassphrases implements PassphraseStore {
     }
 
     private LiaisonException unavailable(StorageException e) {
-        return new LiaisonException("secure storage " + file + " cannot keep the passphrase (" + e.getMessage()
+        return new LiaisonException("secure storage " + file + " cannot be used for the key's passphrase (" + e.getMessage()
                 + "); install a password provider (the desktop keyring), set " + PASSWORD_ENV
                 + ", or use a key without passphrase (--no-passphrase)", e);
     }
