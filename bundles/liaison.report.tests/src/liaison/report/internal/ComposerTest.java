@@ -134,7 +134,9 @@ class ComposerTest {
             return List.of(new ContactCandidate(Role.ABUSE, "NET-C", List.of("abuse@net-c.example.org"), null, "test resolver",
                     List.of("inet6num 2001:db8::/32", "abuse-mailbox"), null, 0.9, null));
         };
-        var registration = TestSupport.context().registerService(ContactResolver.class, resolver, null);
+        // Ranked above the installed resolver, which would ask the registries.
+        var registration = TestSupport.context().registerService(ContactResolver.class, resolver,
+                new java.util.Hashtable<>(java.util.Map.of(org.osgi.framework.Constants.SERVICE_RANKING, 100)));
         try {
             Grouping g = composer.group(events(), options("text", GroupBy.CONTACT, true));
             assertEquals(List.of(), g.unrouted());
