@@ -42,10 +42,22 @@ public final class RdapReplay implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, List<Recorded>> services = new LinkedHashMap<>();
+    /** The logical base each path prefix serves, for the endpoints file. */
+    private final Map<String, String> bases = new LinkedHashMap<>();
     private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
 
     public RdapReplay() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        this(0);
+    }
+
+    /**
+     * Starts serving on a loopback port.
+     *
+     * @param port the port, or 0 for an ephemeral one
+     * @throws IOException when the port cannot be bound (in use)
+     */
+    public RdapReplay(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
     }
@@ -72,20 +84,45 @@ public final class RdapReplay implements AutoCloseable {
             }
         }
         URI b = URI.create(base.endsWith("/") ? base : base + "/");
-        List<Recorded> list = services.get(prefix(b));
-        if (list == null) {
-            list = new ArrayList<>();
-            services.put(prefix(b), list);
-            List<Recorded> objects = list;
-            server.createContext(prefix(b), exchange -> serve(exchange, prefix(b), objects));
+        add(json, body, b.toString(), prefix(b));
+    }
+
+    /**
+     * Serves a recorded RDAP object for a logical base under a path prefix of one's choosing, e.g.
+     * {@code https://rdap.db.ripe.net/} under {@code /ripe/}, whatever its self link says.
+     *
+     * @param prefix the path prefix, starting and ending with {@code /}
+     */
+    public synchronized void add(String body, String base, String prefix) throws IOException {
+        if (!prefix.startsWith("/") || !prefix.endsWith("/")) {
+            throw new IllegalArgumentException("a path prefix starts and ends with '/': " + prefix);
         }
-        list.add(recorded(json, body));
+        add(JSON.readTree(body), body, base.endsWith("/") ? base : base + "/", prefix);
+    }
+
+    private void add(JsonNode json, String body, String base, String prefix) {
+        serve(base, prefix);
+        services.get(prefix).add(recorded(json, body));
+    }
+
+    /**
+     * Serves a logical base under a path prefix, with no objects yet: every query gets an RDAP 404,
+     * as a registry answers for what it does not hold.
+     */
+    public synchronized void serve(String base, String prefix) {
+        if (!services.containsKey(prefix)) {
+            List<Recorded> objects = new ArrayList<>();
+            services.put(prefix, objects);
+            bases.put(prefix, base.endsWith("/") ? base : base + "/");
+            server.createContext(prefix, exchange -> serve(exchange, prefix, objects));
+        }
     }
 
     /** Replaces a service with another handler (a hostile one). */
     public synchronized void handle(String base, HttpHandler handler) {
         URI b = URI.create(base.endsWith("/") ? base : base + "/");
         services.putIfAbsent(prefix(b), new ArrayList<>());
+        bases.putIfAbsent(prefix(b), b.toString());
         try {
             server.removeContext(prefix(b));
         } catch (IllegalArgumentException e) {
@@ -177,7 +214,7 @@ public final class RdapReplay implements AutoCloseable {
     public synchronized List<String> endpointLines() {
         List<String> lines = new ArrayList<>();
         for (String prefix : services.keySet()) {
-            lines.add("https:/" + prefix + " = http://127.0.0.1:" + server.getAddress().getPort() + prefix);
+            lines.add(bases.getOrDefault(prefix, "https:/" + prefix) + " = " + url(prefix));
         }
         return lines;
     }
@@ -185,7 +222,12 @@ public final class RdapReplay implements AutoCloseable {
     /** The line mapping one logical base to this server. */
     public String endpointLine(String base) {
         URI b = URI.create(base.endsWith("/") ? base : base + "/");
-        return b + " = http://127.0.0.1:" + server.getAddress().getPort() + prefix(b);
+        return b + " = " + url(prefix(b));
+    }
+
+    /** Where a path prefix is served: {@code http://127.0.0.1:PORT/ripe/}. */
+    public String url(String prefix) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + prefix;
     }
 
     /** Every request path received, in order. */

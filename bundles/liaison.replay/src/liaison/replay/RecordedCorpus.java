@@ -42,6 +42,16 @@ public final class RecordedCorpus implements AutoCloseable {
             "whois.iana.org", "% IANA WHOIS server\n% for more information on IANA, visit http://www.iana.org\n\n% This query returned 0 objects.\n",
             "rwhois.servernap.net:4321", "%rwhois V-1.5:003fff:00 rwhois.servernap.net\n%error 230 No Objects Found\n");
 
+    /**
+     * What a registry's whois server says when it has nothing for a query, in its own words.
+     *
+     * @param server the whois host ({@code whois.ripe.net})
+     * @return the text, or a generic one for servers not known here
+     */
+    public static String notFound(String server) {
+        return NOT_FOUND.getOrDefault(server, "% No entries found.\n");
+    }
+
     private static final Map<String, String> RIR_HOSTS = Map.of("ripencc", "whois.ripe.net", "arin", "whois.arin.net", "apnic",
             "whois.apnic.net", "lacnic", "whois.lacnic.net", "afrinic", "whois.afrinic.net");
 

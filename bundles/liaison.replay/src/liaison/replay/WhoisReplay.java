@@ -42,9 +42,21 @@ public final class WhoisReplay implements AutoCloseable {
      * @param name the logical server this replays ({@code whois.ripe.net}), for the endpoints file
      */
     public WhoisReplay(String name, Responder responder) throws IOException {
+        this(name, 0, responder);
+    }
+
+    /**
+     * Starts serving at once on a loopback port.
+     *
+     * @param port the port, or 0 for an ephemeral one
+     * @throws IOException when the port cannot be bound (in use)
+     */
+    public WhoisReplay(String name, int port, Responder responder) throws IOException {
         this.name = name;
         this.responder = responder;
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.server = new ServerSocket();
+        server.setReuseAddress(true);
+        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
         Thread.ofVirtual().name("whois replay " + name).start(this::accept);
     }
 
