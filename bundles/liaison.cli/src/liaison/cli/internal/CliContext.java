@@ -70,6 +70,21 @@ public final class CliContext implements AutoCloseable {
         return jsonOutput;
     }
 
+    /**
+     * Gives this process a throw-away workspace unless {@code --data} named one: for commands that
+     * play with simulated data ({@code liaison demo}, {@code liaison drill run --auto}), which must not
+     * leave it in the analyst's workspace. Call before {@link #workspace()}.
+     *
+     * @return true when the directory will be used, false when {@code --data} was given
+     */
+    public boolean useDataUnlessGiven(Path directory) {
+        if (data != null || workspace != null) {
+            return false;
+        }
+        data = directory;
+        return true;
+    }
+
     /** The workspace directory asked for: {@code --data}, else {@code $LIAISON_DATA}, else {@code ~/.liaison}. */
     public Path dataDirectory() {
         return data != null ? data.toAbsolutePath().normalize() : Workspaces.defaultDirectory();

@@ -118,13 +118,13 @@ final class Responder {
         } catch (IllegalArgumentException e) {
             r = null;
         }
-        if (r instanceof IpAddress a) {
-            return index.ranges(IpRange.of(a), scope);
+        IpRange range = r instanceof IpAddress a ? IpRange.of(a) : r instanceof IpRange g ? g : null;
+        if (range == null) {
+            return index.objects(q.key());
         }
-        if (r instanceof IpRange range) {
-            return index.ranges(range, scope);
-        }
-        return index.objects(q.key());
+        List<IndexedObject> found = index.ranges(range, scope);
+        // Like the RIPE Database, -c answers as a plain query when no object up the tree names an irt.
+        return found.isEmpty() && scope == RangeScope.IRT ? index.ranges(range, RangeScope.SMALLEST) : found;
     }
 
     /** The irt, role, person and organisation objects the object names, each once per answer. */
