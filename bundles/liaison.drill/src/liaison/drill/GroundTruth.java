@@ -28,6 +28,7 @@ public record GroundTruth(List<Task> tasks) {
      *
      * @param id          task id ({@code T01})
      * @param resource    the source as the logs name it, canonical ({@code 2001:db8:1000::25}, {@code bank-verify.example})
+     * @param network     the registry object holding it, as the registry writes its key ({@code 192.0.2.0 - 192.0.2.31})
      * @param registry    where its data lives ({@code ripe}, {@code jpnic}, a TLD's registry)
      * @param kind        what the task practises ({@code irt-covered}, {@code transferred}, ...)
      * @param team        the team to tell
@@ -37,7 +38,7 @@ public record GroundTruth(List<Task> tasks) {
      * @param explanation why, for the debrief
      * @param traps       wrong answers trainees fall for, with why they are wrong
      */
-    public record Task(String id, String resource, String registry, String kind, String team, String role, String channel,
+    public record Task(String id, String resource, String network, String registry, String kind, String team, String role, String channel,
             List<String> emails, String explanation, List<Trap> traps) {
 
         public Task {
@@ -84,7 +85,7 @@ public record GroundTruth(List<Task> tasks) {
             }
             List<Trap> traps = new ArrayList<>();
             t.path("traps").forEach(x -> traps.add(new Trap(x.path("email").asText(), x.path("why").asText())));
-            tasks.add(new Task(id, resource, t.path("registry").asText(null), t.path("case").asText(null),
+            tasks.add(new Task(id, resource, t.path("network").asText(null), t.path("registry").asText(null), t.path("case").asText(null),
                     expected.path("team").asText(null), expected.path("role").asText(null), expected.path("channel").asText("email"),
                     emails, t.path("explanation").asText(null), traps));
         }

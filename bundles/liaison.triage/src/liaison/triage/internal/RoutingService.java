@@ -18,11 +18,9 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,10 +50,7 @@ import liaison.resolve.Resolver;
 import liaison.triage.ContactRouting;
 import liaison.triage.Finding;
 
-/**
- * Routing over the resolver, the peer directory (optional: without it there is no upstream or
- * national-CSIRT fallback) and the composer.
- */
+/** Routing over the resolver, the peer directory (for the upstream and national-CSIRT fallbacks) and the composer. */
 @Component(service = ContactRouting.class)
 public class RoutingService implements ContactRouting {
 
@@ -67,14 +62,13 @@ public class RoutingService implements ContactRouting {
 
     private final Resolver resolver;
     private final ReportComposer composer;
+    private final DirectoryService directory;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    private volatile DirectoryService directory;
-
-    @org.osgi.service.component.annotations.Activate
-    public RoutingService(@Reference Resolver resolver, @Reference ReportComposer composer) {
+    @Activate
+    public RoutingService(@Reference Resolver resolver, @Reference ReportComposer composer, @Reference DirectoryService directory) {
         this.resolver = resolver;
         this.composer = composer;
+        this.directory = directory;
     }
 
     @Override
@@ -159,8 +153,7 @@ public class RoutingService implements ContactRouting {
             return new Routed(r, findings, resolution, national.get(), "national-csirt", why + "; told the national CSIRT of "
                     + resolution.network().country() + " instead");
         }
-        return new Routed(r, findings, resolution, null, null, why + (directory == null ? "; no directory to fall back on"
-                : "; the directory knows neither an upstream nor a national CSIRT for it"));
+        return new Routed(r, findings, resolution, null, null, why + "; the directory knows neither an upstream nor a national CSIRT for it");
     }
 
     /** The best candidate that is someone to tell: an address, not the registry's staff, not a placeholder. */
@@ -171,7 +164,7 @@ public class RoutingService implements ContactRouting {
 
     /** The origin AS a registry's answer gives, then the directory's team for it, else the registry's contact for the AS. */
     private Optional<ContactCandidate> upstream(Resolution resolution, LookupOptions options) {
-        if (resolution.query() instanceof liaison.api.model.Asn) {
+        if (resolution.query() instanceof Asn) {
             return Optional.empty();
         }
         for (int i = resolution.chain().size() - 1; i >= 0; i--) {
@@ -183,20 +176,17 @@ public class RoutingService implements ContactRouting {
             Asn asn = Asn.parse(m.group(1));
             String network = resolution.network() == null ? resolution.query().text() : "network " + resolution.network().range();
             String origin = "origin " + asn.text() + " in " + e.server() + "'s answer";
-            DirectoryService dir = directory;
-            if (dir != null) {
-                try {
-                    for (DirectoryTeam t : dir.covering(asn)) {
-                        if (!t.emails().isEmpty()) {
-                            return Optional.of(new ContactCandidate(Role.UPSTREAM, t.shortName(), t.emails(), null,
-                                    "directory (" + String.join(", ", t.sources()) + ")",
-                                    List.of(network, origin, "directory team " + t.shortName() + " covers " + asn.text()),
-                                    t.changedAt(), 0.6, Set.of()));
-                        }
+            try {
+                for (DirectoryTeam t : directory.covering(asn)) {
+                    if (!t.emails().isEmpty()) {
+                        return Optional.of(new ContactCandidate(Role.UPSTREAM, t.shortName(), t.emails(), null,
+                                "directory (" + String.join(", ", t.sources()) + ")",
+                                List.of(network, origin, "directory team " + t.shortName() + " covers " + asn.text()),
+                                t.changedAt(), 0.6, Set.of()));
                     }
-                } catch (LiaisonException ex) {
-                    // the directory could not be read; the registry's answer for the AS may still help
                 }
+            } catch (LiaisonException ex) {
+                // the directory could not be read; the registry's answer for the AS may still help
             }
             Optional<ContactCandidate> c = usable(resolver.resolve(asn, options).contacts());
             if (c.isPresent()) {
@@ -212,14 +202,13 @@ public class RoutingService implements ContactRouting {
 
     /** The national CSIRT of the network's country, as the directory lists it. */
     private Optional<ContactCandidate> national(Resolution resolution) {
-        DirectoryService dir = directory;
         String country = resolution.network() == null ? null : resolution.network().country();
-        if (dir == null || country == null || country.isBlank()) {
+        if (country == null || country.isBlank()) {
             return Optional.empty();
         }
         String cc = country.toUpperCase(Locale.ROOT);
         try {
-            for (DirectoryTeam t : dir.list(new TeamFilter(cc, null, null, false))) {
+            for (DirectoryTeam t : directory.list(new TeamFilter(cc, null, null, false))) {
                 boolean national = t.team().constituency().countries().contains(cc) && (t.team().constituency().types().stream()
                         .anyMatch(x -> x.toLowerCase(Locale.ROOT).contains("national"))
                         || "national".equalsIgnoreCase(t.team().teamType()));
