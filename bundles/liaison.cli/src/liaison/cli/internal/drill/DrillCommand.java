@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 /** {@code liaison drill}: exercises on a simulated Internet, and reachability drills of the directory. */
 @Command(name = "drill", description = { "Exercise and drill mode: TRANSITS-style exercises on a simulated Internet (list, serve, run,",
         "score) and reachability drills of the directory's teams (reach)." },
-        subcommands = { DrillListCommand.class, DrillServeCommand.class, DrillRunCommand.class, DrillScoreCommand.class })
+        subcommands = { DrillListCommand.class, DrillServeCommand.class, DrillRunCommand.class, DrillScoreCommand.class,
+                DrillReachCommand.class })
 public class DrillCommand implements Runnable {
 
     @Spec
