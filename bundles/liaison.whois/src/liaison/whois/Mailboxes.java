@@ -18,6 +18,8 @@ public final class Mailboxes {
 
     private static final Pattern IN_TEXT = Pattern.compile("[A-Za-z0-9._%+'=-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,63}");
 
+    private static final Pattern DOMAIN = Pattern.compile("[a-z0-9.-]+");
+
     private Mailboxes() {
     }
 
@@ -113,7 +115,7 @@ public final class Mailboxes {
         }
         String local = s.substring(0, at);
         String domain = s.substring(at + 1).toLowerCase(Locale.ROOT);
-        if (domain.indexOf('.') <= 0 || domain.endsWith(".") || !domain.matches("[a-z0-9.-]+")) {
+        if (domain.indexOf('.') <= 0 || domain.endsWith(".") || !DOMAIN.matcher(domain).matches()) {
             return null;
         }
         if (!local.startsWith("\"")) {

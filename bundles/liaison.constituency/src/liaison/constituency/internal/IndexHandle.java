@@ -187,7 +187,11 @@ final class IndexHandle implements ConstituencyIndex {
         return new Mapping(address.isV4() ? address.text() : Ip.v6(w[0], w[1]), inetnum, irt, irt == null ? null : irtEmail(snap, irt), abuse, claims(address));
     }
 
-    /** The irt's abuse-mailbox, else its first e-mail, as recorded at import. */
+    /** The irt's abuse-mailbox, else its first e-mail, as recorded at import; null when the irt is not loaded. */
+    String irtEmail(String irt) {
+        return irtEmail(state.snapshot(), irt);
+    }
+
     private static String irtEmail(Snapshot s, String irt) {
         for (int e : s.keyEntries(irt)) {
             if ("irt".equals(s.keyType(e))) {

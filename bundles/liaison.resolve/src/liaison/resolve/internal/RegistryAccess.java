@@ -221,15 +221,38 @@ public final class RegistryAccess {
         return m.isZero() ? Duration.ofMillis(1) : m;
     }
 
-    /** Rebuilds a whois trail from cached answers. */
-    static WhoisTrail trail(Resource resource, List<AnswerCache.StoredAnswer> stored, LookupContext ctx) throws InputException {
+    /** Cached answers already read, so the many addresses of one network are not read again each time. */
+    private final Map<String, WhoisTrail> read = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, WhoisTrail> eldest) {
+                    return size() > 4096;
+                }
+            });
+
+    /** Rebuilds a whois trail from a cache entry, recording its exchanges as answered from the cache. */
+    WhoisTrail trail(Resource resource, AnswerCache.Entry entry, LookupContext ctx) throws InputException {
+        for (AnswerCache.StoredAnswer s : entry.answers()) {
+            ctx.record(new Exchange("whois", s.server(), s.query(), true, s.text()));
+        }
+        String key = entry.kind() + " " + entry.first() + " " + entry.last() + " " + entry.name() + " " + entry.stored();
+        WhoisTrail known = read.get(key);
+        if (known == null) {
+            known = trail(resource, entry.answers());
+            read.put(key, known);
+        }
+        return new WhoisTrail(resource, known.hops(), List.of());
+    }
+
+    private static WhoisTrail trail(Resource resource, List<AnswerCache.StoredAnswer> stored) throws InputException {
         List<WhoisTrail.Hop> hops = new ArrayList<>();
         WhoisTrail.Hop current = null;
         List<liaison.whois.WhoisAnswer> followUps = new ArrayList<>();
         for (AnswerCache.StoredAnswer s : stored) {
             WhoisServer server = WhoisServer.parse(s.server());
             WhoisResponse response = new WhoisResponse(server, s.query(), s.text(), Instant.now(), true);
-            ctx.record(new Exchange("whois", s.server(), s.query(), true, s.text()));
             var answer = WhoisAnswers.parse(response, Registry.ofHost(server.host()));
             if (s.followUp()) {
                 followUps.add(answer);

@@ -104,7 +104,9 @@ public final class ResolverComponent implements Resolver, ContactResolver {
                 others.add(r.step);
             }
         }
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+        // other steps run beside the protocol steps; most lookups have none and need no extra threads
+        ExecutorService pool = others.isEmpty() ? null : Executors.newVirtualThreadPerTaskExecutor();
+        try {
             List<Future<List<ContactCandidate>>> running = new ArrayList<>();
             for (ResolverStep s : others) {
                 running.add(pool.submit(() -> run(s, resource, ctx, failures)));
@@ -125,6 +127,10 @@ public final class ResolverComponent implements Resolver, ContactResolver {
                     Thread.currentThread().interrupt();
                     failures.add("cancelled");
                 }
+            }
+        } finally {
+            if (pool != null) {
+                pool.close();
             }
         }
         List<ContactCandidate> ranked = Candidates.rank(found);
@@ -160,13 +166,15 @@ public final class ResolverComponent implements Resolver, ContactResolver {
     public List<Resolution> resolveAll(List<? extends Resource> resources, LookupOptions options, Consumer<Resolution> done) {
         Resolution[] results = new Resolution[resources.size()];
         Map<String, List<Integer>> groups = new LinkedHashMap<>();
+        String[] order = new String[resources.size()];
         for (int i = 0; i < resources.size(); i++) {
             groups.computeIfAbsent(group(resources.get(i), options), k -> new ArrayList<>()).add(i);
+            order[i] = order(resources.get(i));
         }
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (List<Integer> members : groups.values()) {
                 // within a registry, in address order: neighbours follow each other and meet the cache
-                members.sort(Comparator.comparing(i -> order(resources.get(i))));
+                members.sort(Comparator.comparing(i -> order[i]));
                 ConcurrentLinkedQueue<Integer> queue = new ConcurrentLinkedQueue<>(members);
                 int workers = Math.max(1, workers(resources.get(members.get(0)), options));
                 for (int w = 0; w < workers; w++) {

@@ -63,8 +63,8 @@ public final class WhoisStep implements ResolverStep {
         });
     }
 
-    private static List<ContactCandidate> fromCache(Resource resource, AnswerCache.Entry entry, LookupContext ctx) throws LiaisonException {
-        WhoisTrail trail = RegistryAccess.trail(resource, entry.answers(), ctx);
+    private List<ContactCandidate> fromCache(Resource resource, AnswerCache.Entry entry, LookupContext ctx) throws LiaisonException {
+        WhoisTrail trail = access.trail(resource, entry, ctx);
         if (entry.expired(java.time.Instant.now())) {
             ctx.notice("answered from a cached whois answer that expired at " + java.time.Instant.ofEpochMilli(entry.expires()));
         }

@@ -63,7 +63,12 @@ final class Server implements RunningServer {
         while (!socket.isClosed()) {
             try {
                 Socket s = socket.accept();
-                Thread.ofVirtual().name("liaison-whoisd " + s.getRemoteSocketAddress()).start(() -> serve(s));
+                // counted here, in accept order, so the limit refuses the newest connection; both counters
+                // always count ('|', not '||') because serve() releases both
+                AtomicInteger mine = perClient.computeIfAbsent(s.getInetAddress(), c -> new AtomicInteger());
+                boolean over = open.incrementAndGet() > config.maxConnections()
+                        | mine.incrementAndGet() > config.maxConnectionsPerClient();
+                Thread.ofVirtual().name("liaison-whoisd " + s.getRemoteSocketAddress()).start(() -> serve(s, mine, over));
             } catch (IOException e) {
                 if (socket.isClosed()) {
                     break;
@@ -73,14 +78,11 @@ final class Server implements RunningServer {
         closed.countDown();
     }
 
-    private void serve(Socket s) {
+    private void serve(Socket s, AtomicInteger mine, boolean overLimit) {
         InetAddress client = s.getInetAddress();
-        AtomicInteger mine = perClient.computeIfAbsent(client, c -> new AtomicInteger());
         connections.add(s);
         try (s; OutputStream out = s.getOutputStream(); InputStream in = s.getInputStream()) {
-            int all = open.incrementAndGet();
-            int fromClient = mine.incrementAndGet();
-            if (all > config.maxConnections() || fromClient > config.maxConnectionsPerClient()) {
+            if (overLimit) {
                 write(out, Responder.error(208, "exceeded maximum number of simultaneous connections",
                         "Too many connections from " + client.getHostAddress() + " or in all; try again later."));
                 return;

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -147,6 +148,9 @@ public class LookupCommand implements Callable<Integer> {
         private final List<Resource> resources;
         private final Map<Integer, String> unreadable;
         private final Resolution[] done;
+        private final String[] lines;
+        /** Where each resource stands in the input, so a result finds its line at once (a resource may repeat). */
+        private final Map<Resource, java.util.ArrayDeque<Integer>> positions = new java.util.HashMap<>();
         private int next;
         int failed;
         String firstFailure;
@@ -156,16 +160,36 @@ public class LookupCommand implements Callable<Integer> {
             this.resources = resources;
             this.unreadable = unreadable;
             this.done = new Resolution[texts.size()];
-        }
-
-        synchronized void done(Resolution r) {
+            this.lines = new String[texts.size()];
             for (int i = 0; i < resources.size(); i++) {
-                if (done[i] == null && resources.get(i) != null && resources.get(i).equals(r.query())) {
-                    done[i] = r;
-                    break;
+                if (resources.get(i) != null) {
+                    positions.computeIfAbsent(resources.get(i), k -> new java.util.ArrayDeque<>()).add(i);
                 }
             }
-            flush();
+        }
+
+        /** Called from the resolver's workers: the line is rendered there, in parallel; only printing is in order. */
+        void done(Resolution r) {
+            String line = render(r);
+            synchronized (this) {
+                int i = positions.get(r.query()).poll();
+                done[i] = r;
+                lines[i] = line;
+                flush();
+            }
+        }
+
+        private String render(Resolution r) {
+            if (context.json()) {
+                try {
+                    return context.jsonMapper().writeValueAsString(LookupJson.of(r));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IllegalStateException("cannot write JSON", e);
+                }
+            }
+            StringWriter text = new StringWriter();
+            text(new PrintWriter(text), r);
+            return text.toString();
         }
 
         synchronized void flush() {
@@ -191,9 +215,9 @@ public class LookupCommand implements Callable<Integer> {
                     fail(r.query().text() + ": " + r.error());
                 }
                 if (context.json()) {
-                    context.emitJson(LookupJson.of(r));
+                    context.out().println(lines[next]);
                 } else {
-                    text(context.out(), r);
+                    context.out().print(lines[next]);
                 }
                 next++;
             }

@@ -85,15 +85,15 @@ public class ConstituencyPart {
         table.getTable().setHeaderVisible(true);
         table.getTable().setLinesVisible(true);
         GridDataFactory.fillDefaults().grab(true, true).span(4, 1).applyTo(table.getTable());
-        column("#", 40, r -> String.valueOf(r.rank()));
-        column("Layer", 90, r -> r.claim().layer().name().toLowerCase(Locale.ROOT));
-        column("Resource", 220, r -> r.claim().resource());
+        column("#", 32, r -> String.valueOf(r.rank()));
+        column("Layer", 80, r -> r.claim().layer().name().toLowerCase(Locale.ROOT));
+        column("Resource", 200, r -> r.claim().resource());
+        column("Why", 420, r -> nonNull(r.claim().note()));
+        column("Owner", 140, r -> nonNull(r.claim().owner()));
+        column("irt (-c)", 130, r -> nonNull(r.claim().irt()));
+        column("Contact", 170, r -> nonNull(r.claim().contact()));
         column("Type", 80, r -> r.claim().objectType());
-        column("Owner", 150, r -> nonNull(r.claim().owner()));
-        column("irt (-c)", 140, r -> nonNull(r.claim().irt()));
-        column("Contact", 180, r -> nonNull(r.claim().contact()));
         column("Source", 150, r -> nonNull(r.claim().source()) + " / " + nonNull(r.claim().dataset()));
-        column("Why", 520, r -> nonNull(r.claim().note()));
         table.setContentProvider(ArrayContentProvider.getInstance());
         showIndexState();
     }
