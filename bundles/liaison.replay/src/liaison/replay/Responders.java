@@ -82,5 +82,4 @@ public final class Responders {
         }
         return w.toLowerCase(Locale.ROOT);
     }
-
 }
