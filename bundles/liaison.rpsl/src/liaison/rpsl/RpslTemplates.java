@@ -71,6 +71,7 @@ public final class RpslTemplates {
     private static List<AttributeSpec> inetnum(String key) {
         return common(List.of(a(key, MANDATORY, SINGLE, PRIMARY_LOOKUP), a("netname", MANDATORY, SINGLE, LOOKUP),
                 a("descr", OPTIONAL, MULTIPLE, NONE), a("country", MANDATORY, MULTIPLE, NONE),
+                a("geofeed", OPTIONAL, SINGLE, NONE), // RIPE Database 1.101 (2021)
                 a("geoloc", OPTIONAL, SINGLE, NONE), a("language", OPTIONAL, MULTIPLE, NONE),
                 a("org", OPTIONAL, SINGLE, INVERSE), a("sponsoring-org", OPTIONAL, SINGLE, INVERSE),
                 a("admin-c", MANDATORY, MULTIPLE, INVERSE), a("tech-c", MANDATORY, MULTIPLE, INVERSE),

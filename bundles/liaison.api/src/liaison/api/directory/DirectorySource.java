@@ -27,6 +27,14 @@ public interface DirectorySource {
     /** Reads the location (a file path as URI, or an http(s) URL) into a snapshot. */
     SourceSnapshot read(URI location, ProgressListener progress) throws LiaisonException;
 
+    /**
+     * Reads a configured source: the location with its key and state directory. Sources that
+     * verify signatures or read incrementally override this; the default reads the location alone.
+     */
+    default SourceSnapshot read(SourceRequest request, ProgressListener progress) throws LiaisonException {
+        return read(request.location(), progress);
+    }
+
     /** Receives progress of long reads; implementations of it must be cheap. */
     @FunctionalInterface
     interface ProgressListener {

@@ -18,5 +18,13 @@ public interface ReportFormat {
     /** Name shown to people ("XARF v4"). */
     String displayName();
 
+    /**
+     * True when the format describes exactly one source per message (ARF's feedback report names one
+     * {@code Source-IP}); the composer then groups by source whatever grouping was asked for.
+     */
+    default boolean oneSourcePerReport() {
+        return false;
+    }
+
     RenderedReport render(Report report) throws LiaisonException;
 }

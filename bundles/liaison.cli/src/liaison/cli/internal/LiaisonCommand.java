@@ -2,9 +2,14 @@ package liaison.cli.internal;
 
 import java.nio.file.Path;
 
+import liaison.cli.internal.constituency.ConstituencyCommand;
+import liaison.cli.internal.constituency.WhoisServerCommand;
+import liaison.cli.internal.directory.DirectoryCommand;
 import liaison.cli.internal.plugins.PluginsCommand;
 import liaison.cli.internal.resolve.BootstrapCommand;
 import liaison.cli.internal.resolve.LookupCommand;
+import liaison.cli.internal.pgp.PgpCommand;
+import liaison.cli.internal.report.ReportCommand;
 import liaison.cli.internal.triage.TriageCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -18,7 +23,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "liaison", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Find who to tell about an incident, and tell them well.",
         subcommands = { HelpCommand.class, DoctorCommand.class, PluginsCommand.class, TriageCommand.class, LookupCommand.class,
-                BootstrapCommand.class },
+                BootstrapCommand.class, ConstituencyCommand.class, WhoisServerCommand.class, DirectoryCommand.class,
+                PgpCommand.class, ReportCommand.class },
         footer = { "", "Exit status: 0 ok, 1 failure (reason on stderr), 2 usage error." })
 public class LiaisonCommand implements Runnable {
 

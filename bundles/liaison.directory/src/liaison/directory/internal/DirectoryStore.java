@@ -1,0 +1,70 @@
+package liaison.directory.internal;
+
+import java.util.function.Function;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceException;
+import liaison.api.LiaisonException;
+import liaison.store.Database;
+import liaison.store.StoreException;
+
+/**
+ * The directory's persistence unit on the workspace database. Writes run one at a time (the
+ * component serialises them), so ids are the table's maximum plus one.
+ */
+final class DirectoryStore implements AutoCloseable {
+
+    /** Work inside a transaction. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(EntityManager em) throws LiaisonException;
+    }
+
+    private final EntityManagerFactory emf;
+
+    DirectoryStore(Database database) throws StoreException {
+        this.emf = database.open(new DirectorySchema(), DirectoryStore.class.getClassLoader());
+    }
+
+    <T> T read(Function<EntityManager, T> work) throws StoreException {
+        EntityManager em = emf.createEntityManager();
+        try {
+            return work.apply(em);
+        } catch (PersistenceException e) {
+            throw new StoreException("cannot read the directory: " + e.getMessage(), e);
+        } finally {
+            em.close();
+        }
+    }
+
+    /**
+     * Runs the work in one transaction and commits it, or rolls it back when {@code rollback} is set
+     * (a dry run) or the work fails; nothing of a failed write is kept.
+     */
+    <T> T write(boolean rollback, Work<T> work) throws LiaisonException {
+        EntityManager em = emf.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            T result = work.run(em);
+            if (rollback) {
+                em.getTransaction().rollback();
+            } else {
+                em.getTransaction().commit();
+            }
+            return result;
+        } catch (PersistenceException e) {
+            throw new StoreException("cannot write the directory: " + e.getMessage(), e);
+        } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            em.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        emf.close();
+    }
+}
