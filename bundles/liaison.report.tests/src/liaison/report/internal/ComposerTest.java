@@ -17,10 +17,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.ServiceRegistration;
 
 import jakarta.mail.internet.MimeMessage;
 import liaison.api.InputException;
@@ -59,8 +61,16 @@ class ComposerTest {
         Thread.currentThread().setContextClassLoader(org.eclipse.angus.mail.util.MailStreamProvider.class.getClassLoader());
     }
 
+    static ServiceRegistration<ContactResolver> nobody;
+
+    @AfterAll
+    static void unregisterResolver() {
+        nobody.unregister();
+    }
+
     @BeforeAll
     static void services() throws Exception {
+        nobody = TestSupport.resolverKnowingNobody();
         TestSupport.selectWorkspace(workspace);
         composer = TestSupport.service(ReportComposer.class);
     }
@@ -114,7 +124,7 @@ class ComposerTest {
         assertEquals(Tlp.AMBER, brute.tlp());
         assertFalse(brute.requestedAction().isBlank());
 
-        assertEquals(1, byContact.unrouted().size(), "the event without contact has nowhere to go without a resolver");
+        assertEquals(1, byContact.unrouted().size(), "the event without contact stays out when the resolver knows nobody");
         assertEquals("infected-system", byContact.unrouted().get(0).event().get("classification.type"));
 
         Grouping bySource = composer.group(events(), options("text", GroupBy.SOURCE, true));
@@ -134,7 +144,7 @@ class ComposerTest {
             return List.of(new ContactCandidate(Role.ABUSE, "NET-C", List.of("abuse@net-c.example.org"), null, "test resolver",
                     List.of("inet6num 2001:db8::/32", "abuse-mailbox"), null, 0.9, null));
         };
-        var registration = TestSupport.context().registerService(ContactResolver.class, resolver, null);
+        var registration = TestSupport.resolver(resolver, Integer.MAX_VALUE);
         try {
             Grouping g = composer.group(events(), options("text", GroupBy.CONTACT, true));
             assertEquals(List.of(), g.unrouted());
@@ -145,7 +155,17 @@ class ComposerTest {
         } finally {
             registration.unregister();
         }
-        assertEquals(1, composer.group(events(), options("text", GroupBy.CONTACT, true)).unrouted().size(), "the hook is optional");
+        Grouping failing;
+        var broken = TestSupport.resolver(resource -> {
+            throw new LiaisonException("cannot resolve the whois host whois.example");
+        }, Integer.MAX_VALUE);
+        try {
+            failing = composer.group(events(), options("text", GroupBy.CONTACT, true));
+        } finally {
+            broken.unregister();
+        }
+        assertEquals(2, failing.reports().size(), "a failed lookup leaves out its event, not the batch");
+        assertTrue(failing.unrouted().get(0).reason().contains("cannot resolve the whois host"), failing.unrouted().get(0).reason());
     }
 
     @Test

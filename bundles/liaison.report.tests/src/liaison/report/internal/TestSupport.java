@@ -12,12 +12,15 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.util.tracker.ServiceTracker;
 
 import jakarta.mail.Session;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeMessage;
+import liaison.api.resolve.ContactResolver;
 import liaison.store.Workspaces;
 
 /** Shared helpers: OSGi services, corpus paths, and a real gpg in a throw-away home. */
@@ -47,6 +50,19 @@ final class TestSupport {
             throw new AssertionError("no service " + type.getName());
         }
         return service;
+    }
+
+    /**
+     * A contact resolver that knows nobody, ranked above the product's (which asks whois and RDAP over
+     * the network): the tests decide what the composer's resolver hook answers.
+     */
+    static ServiceRegistration<ContactResolver> resolverKnowingNobody() {
+        return resolver(resource -> List.of(), Integer.MAX_VALUE - 1);
+    }
+
+    static ServiceRegistration<ContactResolver> resolver(ContactResolver resolver, int ranking) {
+        return context().registerService(ContactResolver.class, resolver,
+                FrameworkUtil.asDictionary(java.util.Map.of(Constants.SERVICE_RANKING, ranking)));
     }
 
     static Path corpus(String relative) {

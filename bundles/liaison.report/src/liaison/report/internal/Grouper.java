@@ -64,6 +64,10 @@ final class Grouper {
             } catch (IllegalArgumentException e) {
                 unrouted.add(new Grouping.Unrouted(event, e.getMessage()));
                 continue;
+            } catch (LiaisonException e) {
+                // One failed lookup (no network, a registry down) leaves that event out, not the whole batch.
+                unrouted.add(new Grouping.Unrouted(event, "no source.abuse_contact, and resolving a contact failed: " + e.getMessage()));
+                continue;
             }
             if (recipients.isEmpty()) {
                 unrouted.add(new Grouping.Unrouted(event, resolver == null
@@ -119,13 +123,13 @@ final class Grouper {
         Set<String> known = cache.get(resource.text());
         if (known == null) {
             known = new TreeSet<>();
+            cache.put(resource.text(), known); // a failed lookup is not repeated for the next event of the resource
             for (ContactCandidate c : resolver.resolve(resource)) {
                 if (!c.emails().isEmpty()) {
                     known.add(EmailAddress.of(c.emails().get(0)).address());
                     break;
                 }
             }
-            cache.put(resource.text(), known);
         }
         out.addAll(known);
         return out;
