@@ -17,12 +17,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.ServiceRegistration;
 
 import jakarta.mail.internet.MimeMessage;
 import liaison.api.InputException;
@@ -61,16 +59,8 @@ class ComposerTest {
         Thread.currentThread().setContextClassLoader(org.eclipse.angus.mail.util.MailStreamProvider.class.getClassLoader());
     }
 
-    static ServiceRegistration<ContactResolver> nobody;
-
-    @AfterAll
-    static void unregisterResolver() {
-        nobody.unregister();
-    }
-
     @BeforeAll
     static void services() throws Exception {
-        nobody = TestSupport.resolverKnowingNobody();
         TestSupport.selectWorkspace(workspace);
         composer = TestSupport.service(ReportComposer.class);
     }
@@ -124,7 +114,7 @@ class ComposerTest {
         assertEquals(Tlp.AMBER, brute.tlp());
         assertFalse(brute.requestedAction().isBlank());
 
-        assertEquals(1, byContact.unrouted().size(), "the event without contact stays out when the resolver knows nobody");
+        assertEquals(1, byContact.unrouted().size(), "the event without contact has nowhere to go without a resolver");
         assertEquals("infected-system", byContact.unrouted().get(0).event().get("classification.type"));
 
         Grouping bySource = composer.group(events(), options("text", GroupBy.SOURCE, true));
@@ -144,7 +134,9 @@ class ComposerTest {
             return List.of(new ContactCandidate(Role.ABUSE, "NET-C", List.of("abuse@net-c.example.org"), null, "test resolver",
                     List.of("inet6num 2001:db8::/32", "abuse-mailbox"), null, 0.9, null));
         };
-        var registration = TestSupport.resolver(resolver, Integer.MAX_VALUE);
+        // Ranked above the installed resolver, which would ask the registries.
+        var registration = TestSupport.context().registerService(ContactResolver.class, resolver,
+                new java.util.Hashtable<>(java.util.Map.of(org.osgi.framework.Constants.SERVICE_RANKING, 100)));
         try {
             Grouping g = composer.group(events(), options("text", GroupBy.CONTACT, true));
             assertEquals(List.of(), g.unrouted());
@@ -155,17 +147,20 @@ class ComposerTest {
         } finally {
             registration.unregister();
         }
-        Grouping failing;
-        var broken = TestSupport.resolver(resource -> {
+        assertEquals(1, composer.group(events(), options("text", GroupBy.CONTACT, true)).unrouted().size(), "the hook is optional");
+
+        ContactResolver unreachable = resource -> {
             throw new LiaisonException("cannot resolve the whois host whois.example");
-        }, Integer.MAX_VALUE);
+        };
+        var failing = TestSupport.context().registerService(ContactResolver.class, unreachable,
+                new java.util.Hashtable<>(java.util.Map.of(org.osgi.framework.Constants.SERVICE_RANKING, 100)));
         try {
-            failing = composer.group(events(), options("text", GroupBy.CONTACT, true));
+            Grouping g = composer.group(events(), options("text", GroupBy.CONTACT, true));
+            assertEquals(2, g.reports().size(), "a failed lookup leaves out its event, not the batch");
+            assertTrue(g.unrouted().get(0).reason().contains("cannot resolve the whois host"), g.unrouted().get(0).reason());
         } finally {
-            broken.unregister();
+            failing.unregister();
         }
-        assertEquals(2, failing.reports().size(), "a failed lookup leaves out its event, not the batch");
-        assertTrue(failing.unrouted().get(0).reason().contains("cannot resolve the whois host"), failing.unrouted().get(0).reason());
     }
 
     @Test

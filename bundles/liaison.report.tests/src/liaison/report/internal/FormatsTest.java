@@ -21,12 +21,10 @@ import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.ServiceRegistration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,7 +41,6 @@ import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import liaison.api.InputException;
 import liaison.api.report.Report;
-import liaison.api.resolve.ContactResolver;
 import liaison.report.ComposedReport;
 import liaison.report.GroupBy;
 import liaison.report.ReportComposer;
@@ -66,16 +63,8 @@ class FormatsTest {
         Thread.currentThread().setContextClassLoader(org.eclipse.angus.mail.util.MailStreamProvider.class.getClassLoader());
     }
 
-    static ServiceRegistration<ContactResolver> nobody;
-
-    @AfterAll
-    static void unregisterResolver() {
-        nobody.unregister();
-    }
-
     @BeforeAll
     static void services() throws Exception {
-        nobody = TestSupport.resolverKnowingNobody();
         TestSupport.selectWorkspace(workspace);
         composer = TestSupport.service(ReportComposer.class);
     }

@@ -14,12 +14,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.ServiceRegistration;
 
 import jakarta.mail.internet.MimeMessage;
 import liaison.api.LiaisonException;
 import liaison.api.report.Report;
-import liaison.api.resolve.ContactResolver;
 import liaison.api.report.Reporter;
 import liaison.api.report.Tlp;
 import liaison.pgp.KeyInfo;
@@ -49,16 +47,8 @@ class SignedMessagesTest {
         Thread.currentThread().setContextClassLoader(org.eclipse.angus.mail.util.MailStreamProvider.class.getClassLoader());
     }
 
-    static ServiceRegistration<ContactResolver> nobody;
-
-    @AfterAll
-    static void unregisterResolver() {
-        nobody.unregister();
-    }
-
     @BeforeAll
     static void keys() throws Exception {
-        nobody = TestSupport.resolverKnowingNobody();
         TestSupport.selectWorkspace(workspace);
         pgp = TestSupport.workspaceService(PgpService.class, workspace);
         composer = TestSupport.service(ReportComposer.class);

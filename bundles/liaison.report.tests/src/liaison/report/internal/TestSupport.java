@@ -12,15 +12,12 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.util.tracker.ServiceTracker;
 
 import jakarta.mail.Session;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeMessage;
-import liaison.api.resolve.ContactResolver;
 import liaison.store.Workspaces;
 
 /** Shared helpers: OSGi services, corpus paths, and a real gpg in a throw-away home. */
@@ -33,8 +30,16 @@ final class TestSupport {
         return FrameworkUtil.getBundle(TestSupport.class).getBundleContext();
     }
 
+    private static final java.util.concurrent.atomic.AtomicBoolean OFFLINE = new java.util.concurrent.atomic.AtomicBoolean();
+
     static void selectWorkspace(Path dir) throws Exception {
         Workspaces.select(context(), dir, Duration.ofSeconds(20));
+        // The installed resolver would ask the registries: these tests run offline, so a resolver that
+        // knows no contact is ranked above it (a test that needs contacts registers one higher still).
+        if (OFFLINE.compareAndSet(false, true)) {
+            context().registerService(liaison.api.resolve.ContactResolver.class, resource -> List.of(),
+                    new java.util.Hashtable<>(java.util.Map.of(org.osgi.framework.Constants.SERVICE_RANKING, 50)));
+        }
     }
 
     /** The service of the selected workspace (its path is a service property), not one of a workspace selected before. */
@@ -50,19 +55,6 @@ final class TestSupport {
             throw new AssertionError("no service " + type.getName());
         }
         return service;
-    }
-
-    /**
-     * A contact resolver that knows nobody, ranked above the product's (which asks whois and RDAP over
-     * the network): the tests decide what the composer's resolver hook answers.
-     */
-    static ServiceRegistration<ContactResolver> resolverKnowingNobody() {
-        return resolver(resource -> List.of(), Integer.MAX_VALUE - 1);
-    }
-
-    static ServiceRegistration<ContactResolver> resolver(ContactResolver resolver, int ranking) {
-        return context().registerService(ContactResolver.class, resolver,
-                FrameworkUtil.asDictionary(java.util.Map.of(Constants.SERVICE_RANKING, ranking)));
     }
 
     static Path corpus(String relative) {

@@ -50,6 +50,7 @@ final class Grouper {
         Map<Key, Group> groups = new LinkedHashMap<>();
         List<Grouping.Unrouted> unrouted = new ArrayList<>();
         Map<String, Set<String>> resolved = new LinkedHashMap<>();
+        Map<String, String> failures = new LinkedHashMap<>();
         for (IntelMqEvent event : events) {
             for (String field : List.of("classification.taxonomy", "classification.type", "source.abuse_contact")) {
                 String v = event.get(field);
@@ -60,13 +61,9 @@ final class Grouper {
             }
             Set<String> recipients;
             try {
-                recipients = recipients(event, resolver, resolved);
+                recipients = recipients(event, resolver, resolved, failures);
             } catch (IllegalArgumentException e) {
                 unrouted.add(new Grouping.Unrouted(event, e.getMessage()));
-                continue;
-            } catch (LiaisonException e) {
-                // One failed lookup (no network, a registry down) leaves that event out, not the whole batch.
-                unrouted.add(new Grouping.Unrouted(event, "no source.abuse_contact, and resolving a contact failed: " + e.getMessage()));
                 continue;
             }
             if (recipients.isEmpty()) {
@@ -97,7 +94,8 @@ final class Grouper {
     }
 
     /** {@code source.abuse_contact} (comma-, semicolon- or space-separated), else the resolver's best candidate. */
-    private static Set<String> recipients(IntelMqEvent event, ContactResolver resolver, Map<String, Set<String>> cache)
+    private static Set<String> recipients(IntelMqEvent event, ContactResolver resolver, Map<String, Set<String>> cache,
+            Map<String, String> failures)
             throws LiaisonException {
         Set<String> out = new TreeSet<>();
         String contacts = event.get("source.abuse_contact");
@@ -123,13 +121,21 @@ final class Grouper {
         Set<String> known = cache.get(resource.text());
         if (known == null) {
             known = new TreeSet<>();
-            cache.put(resource.text(), known); // a failed lookup is not repeated for the next event of the resource
-            for (ContactCandidate c : resolver.resolve(resource)) {
-                if (!c.emails().isEmpty()) {
-                    known.add(EmailAddress.of(c.emails().get(0)).address());
-                    break;
+            try {
+                for (ContactCandidate c : resolver.resolve(resource)) {
+                    if (!c.emails().isEmpty()) {
+                        known.add(EmailAddress.of(c.emails().get(0)).address());
+                        break;
+                    }
                 }
+            } catch (LiaisonException e) {
+                // One unreachable registry leaves its events unrouted; the others are still reported.
+                failures.put(resource.text(), e.getMessage());
             }
+            cache.put(resource.text(), known);
+        }
+        if (known.isEmpty() && failures.containsKey(resource.text())) {
+            throw new IllegalArgumentException("no contact for " + resource.text() + ": " + failures.get(resource.text()));
         }
         out.addAll(known);
         return out;
