@@ -35,6 +35,12 @@ public interface PgpService {
      */
     List<KeyInfo> importKeys(byte[] keyBlock, String inputName, char[] passphrase) throws LiaisonException;
 
+    /**
+     * Imports correspondents' public keys from a source we do not control (the peer directory); a key
+     * block that holds secret key material is refused, so no source can replace our own key.
+     */
+    List<KeyInfo> importPublicKeys(byte[] keyBlock, String inputName) throws LiaisonException;
+
     /** Our public key, ASCII-armoured; throws when no key has been generated or imported. */
     String exportPublicKey() throws LiaisonException;
 

@@ -5,8 +5,16 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.Charset;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import liaison.api.model.IpAddress;
+import liaison.api.model.IpRange;
 
 /** Ready-made {@link WhoisReplay.Responder}s: recorded answers and hostile servers. */
 public final class Responders {
@@ -15,16 +23,56 @@ public final class Responders {
     }
 
     /**
-     * Answers from recordings keyed by what the query asks for (its last word, without JPNIC's
-     * {@code /e}; addresses compared as addresses), and with {@code notFound} otherwise.
+     * Answers from recordings as a registry would: the recording made for what the query asks (its last
+     * word, without JPNIC's {@code /e}; addresses compared as addresses), else, for an address, the
+     * recording whose smallest network holds it, else {@code notFound}.
      */
     public static WhoisReplay.Responder recorded(Map<String, String> answers, Charset charset, String notFound) {
         Map<String, String> byKey = new java.util.HashMap<>();
-        answers.forEach((k, v) -> byKey.put(key(k), v));
+        List<Map.Entry<IpRange, String>> byRange = new ArrayList<>();
+        answers.forEach((k, v) -> {
+            byKey.put(key(k), v);
+            smallestRange(v).ifPresent(r -> byRange.add(Map.entry(r, v)));
+        });
         return (query, out, socket) -> {
-            String answer = byKey.getOrDefault(key(lastWord(query)), notFound);
+            String word = lastWord(query);
+            String answer = byKey.get(key(word));
+            if (answer == null) {
+                answer = holding(byRange, word).orElse(notFound);
+            }
             out.write(answer.getBytes(charset));
         };
+    }
+
+    private static final Pattern RANGE = Pattern.compile("(?m)^(?:inetnum|inet6num|NetRange|IPv4 Address|IPv6 Address|"
+            + "a\\. \\[Network Number\\])\\s*:?\\s*([0-9A-Fa-f:.]+(?:\\s*-\\s*[0-9A-Fa-f:.]+|/\\d+))");
+
+    /** The smallest network a recorded answer describes, when it names one in a way this can read. */
+    private static Optional<IpRange> smallestRange(String answer) {
+        IpRange best = null;
+        Matcher m = RANGE.matcher(answer);
+        while (m.find()) {
+            try {
+                IpRange r = IpRange.parse(m.group(1));
+                if (best == null || r.size().compareTo(best.size()) < 0) {
+                    best = r;
+                }
+            } catch (IllegalArgumentException e) {
+                // a form of range this replay does not read (LACNIC's short prefixes); exact queries still work
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static Optional<String> holding(List<Map.Entry<IpRange, String>> byRange, String word) {
+        IpAddress address;
+        try {
+            address = IpAddress.parse(word);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return byRange.stream().filter(e -> e.getKey().contains(address)).min((a, b) -> a.getKey().size().compareTo(b.getKey().size()))
+                .map(Map.Entry::getValue);
     }
 
     /** Always the same bytes. */
@@ -82,5 +130,4 @@ public final class Responders {
         }
         return w.toLowerCase(Locale.ROOT);
     }
-
 }

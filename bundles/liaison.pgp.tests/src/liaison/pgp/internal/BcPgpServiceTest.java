@@ -90,6 +90,11 @@ class BcPgpServiceTest {
         Path secret = dir.resolve("secret.asc");
         assertEquals(0, gpg(gnupg, "--passphrase", "gpg pass", "--armor", "--output", secret.toString(), "--export-secret-keys", "cert@gpg.example.org"));
 
+        InputException notFromThere = assertThrows(InputException.class,
+                () -> new BcPgpService(dir.resolve("other"), PassphraseStore.NONE).importPublicKeys(Files.readAllBytes(secret), "directory"));
+        assertTrue(notFromThere.getMessage().contains("secret key"), notFromThere.getMessage());
+        assertFalse(Files.exists(dir.resolve("other/secret.asc")), "a secret key from a directory never becomes ours");
+
         System.setProperty(SecureStoragePassphrases.PASSWORD_PROPERTY, "master");
         BcPgpService service = new BcPgpService(dir.resolve("pgp"), null);
         assertThrows(LiaisonException.class, () -> service.importKeys(Files.readAllBytes(secret), secret.toString(), "wrong".toCharArray()));

@@ -157,7 +157,17 @@ public class BcPgpService implements PgpService {
     }
 
     @Override
-    public synchronized List<KeyInfo> importKeys(byte[] keyBlock, String inputName, char[] passphrase) throws LiaisonException {
+    public List<KeyInfo> importKeys(byte[] keyBlock, String inputName, char[] passphrase) throws LiaisonException {
+        return importKeys(keyBlock, inputName, passphrase, true);
+    }
+
+    @Override
+    public List<KeyInfo> importPublicKeys(byte[] keyBlock, String inputName) throws LiaisonException {
+        return importKeys(keyBlock, inputName, null, false);
+    }
+
+    private synchronized List<KeyInfo> importKeys(byte[] keyBlock, String inputName, char[] passphrase, boolean secretAllowed)
+            throws LiaisonException {
         List<Object> objects = new ArrayList<>();
         try (InputStream in = PGPUtil.getDecoderStream(new ByteArrayInputStream(keyBlock))) {
             BcPGPObjectFactory factory = new BcPGPObjectFactory(in);
@@ -176,6 +186,9 @@ public class BcPgpService implements PgpService {
         boolean publicImported = false;
         for (Object o : objects) {
             if (o instanceof PGPSecretKeyRing ring) {
+                if (!secretAllowed) {
+                    throw new InputException(inputName, 0, 0, "holds a secret key; only public keys are taken from here");
+                }
                 if (newSecret != null || Files.exists(secretFile)) {
                     throw new InputException(inputName, 0, 0, "holds a secret key, but " + (newSecret != null
                             ? "more than one" : "our key already exists in " + secretFile));

@@ -148,6 +148,19 @@ class ComposerTest {
             registration.unregister();
         }
         assertEquals(1, composer.group(events(), options("text", GroupBy.CONTACT, true)).unrouted().size(), "the hook is optional");
+
+        ContactResolver unreachable = resource -> {
+            throw new LiaisonException("cannot resolve the whois host whois.example");
+        };
+        var failing = TestSupport.context().registerService(ContactResolver.class, unreachable,
+                new java.util.Hashtable<>(java.util.Map.of(org.osgi.framework.Constants.SERVICE_RANKING, 100)));
+        try {
+            Grouping g = composer.group(events(), options("text", GroupBy.CONTACT, true));
+            assertEquals(2, g.reports().size(), "a failed lookup leaves out its event, not the batch");
+            assertTrue(g.unrouted().get(0).reason().contains("cannot resolve the whois host"), g.unrouted().get(0).reason());
+        } finally {
+            failing.unregister();
+        }
     }
 
     @Test

@@ -70,9 +70,12 @@ class BulkCacheOfflineTest {
         List<Resolution> results = fixture.resolver.resolveAll(resources, fixture.options(Via.WHOIS), seen::add);
         assertEquals(resources, results.stream().map(Resolution::query).toList());
         assertEquals(resources.size(), seen.size(), "each result handed over as it was done");
-        assertEquals(List.of("-c 62.239.237.1"), fixture.whoisQueriesByServer().get("whois.ripe.net"),
-                "neighbours wait for the first answer and take it from the cache");
-        assertEquals(List.of("n + 74.125.225.229"), fixture.whoisQueriesByServer().get("whois.arin.net"));
+        List<String> ripe = fixture.whoisQueriesByServer().get("whois.ripe.net");
+        assertEquals(1, ripe.size(), "neighbours wait for the first answer and take it from the cache: " + ripe);
+        assertTrue(ripe.get(0).startsWith("-c 62.239.237."), ripe.toString());
+        List<String> arin = fixture.whoisQueriesByServer().get("whois.arin.net");
+        assertEquals(1, arin.size(), arin.toString());
+        assertTrue(arin.get(0).startsWith("n + 74.125.225."), arin.toString());
         assertEquals(List.of("200.57.141.161"), fixture.whoisQueriesByServer().get("whois.lacnic.net"));
         assertTrue(results.stream().allMatch(r -> r.best().isPresent()), "everyone has a contact");
     }

@@ -119,6 +119,25 @@ class RdapResolutionTest {
     }
 
     @Test
+    void anAbuseEntityNamedOnlyByHandleIsFetched() throws Exception {
+        fixture.corpus.rdap().add("""
+                {"objectClassName": "ip network", "handle": "94.142.240.0 - 94.142.247.255", "startAddress": "94.142.240.0",
+                 "endAddress": "94.142.247.255", "name": "COLOCLUE-NET", "country": "NL",
+                 "entities": [{"objectClassName": "entity", "handle": "CLUE1-RIPE", "roles": ["abuse"]}]}
+                """, "https://rdap.db.ripe.net/");
+        fixture.corpus.rdap().add(Files.readString(Path.of(System.getProperty("liaison.corpus"),
+                "20c-rdap/data/rdap/entity/CLUE1-RIPE.input")), null);
+        Resolution r = fixture.rdap("94.142.241.1");
+        assertEquals(List.of("https://rdap.db.ripe.net/ip/94.142.241.1", "https://rdap.db.ripe.net/entity/CLUE1-RIPE"),
+                r.chain().stream().map(e -> e.query()).toList());
+        assertEquals("ops@coloclue.net", best(r).email());
+        assertEquals(Role.ABUSE, best(r).role());
+        Resolution cached = fixture.rdap("94.142.241.2");
+        assertEquals("ops@coloclue.net", best(cached).email(), "the fetched card is cached with the answer");
+        assertTrue(cached.chain().stream().allMatch(e -> e.cached()));
+    }
+
+    @Test
     void registrarAbuseForADomain() {
         ContactCandidate best = best(fixture.rdap("google.com"));
         assertEquals(Role.REGISTRAR_ABUSE, best.role());

@@ -3,6 +3,7 @@ package liaison.resolve.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -83,8 +84,8 @@ final class Candidates {
         List<ContactCandidate> byConfidence = new ArrayList<>(candidates);
         byConfidence.sort((a, b) -> Double.compare(b.confidence(), a.confidence()));
         List<ContactCandidate> kept = new ArrayList<>();
-        Set<String> offered = new java.util.HashSet<>();
-        Set<String> phoneOnly = new java.util.HashSet<>();
+        Set<String> offered = new HashSet<>();
+        Set<String> phoneOnly = new HashSet<>();
         for (ContactCandidate c : byConfidence) {
             if (c.emails().isEmpty()) {
                 if (phoneOnly.add(c.role().id() + " " + c.name() + " " + c.phone())) {

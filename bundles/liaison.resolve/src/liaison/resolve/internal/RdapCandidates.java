@@ -2,6 +2,7 @@ package liaison.resolve.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -28,7 +29,7 @@ final class RdapCandidates {
     private static final Pattern ABUSE_WORDS = Pattern.compile("abuse|spam|security|incident|cert|csirt|phish",
             Pattern.CASE_INSENSITIVE);
     private static final int MAX_DEPTH = 4;
-    private static final java.util.Comparator<Jcard.Value> ABUSE_MAILBOX_FIRST = java.util.Comparator
+    private static final Comparator<Jcard.Value> ABUSE_MAILBOX_FIRST = Comparator
             .comparing((Jcard.Value v) -> !v.types().contains("abuse")).thenComparing(v -> v.pref() != 1);
 
     private RdapCandidates() {

@@ -2,7 +2,10 @@ package liaison.resolve.internal;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
@@ -17,6 +20,8 @@ import liaison.api.model.IpRange;
 import liaison.api.model.Resource;
 import liaison.api.resolve.ResolutionContext;
 import liaison.api.resolve.ResolverStep;
+import liaison.rdap.Jcard;
+import liaison.rdap.RdapEntity;
 import liaison.rdap.RdapException;
 import liaison.rdap.RdapObject;
 import liaison.rdap.RdapResponse;
@@ -32,6 +37,7 @@ public final class RdapStep implements ResolverStep {
 
     /** The step's id, as {@code --via rdap} names it. */
     public static final String ID = "rdap";
+    private static final int MAX_ENTITY_QUERIES = 2;
 
     @Reference
     private RegistryAccess access;
@@ -75,21 +81,111 @@ public final class RdapStep implements ResolverStep {
                 throw e;
             }
             RdapObject object = RdapObject.parse(response.url().toString(), response.body());
+            List<AnswerCache.StoredAnswer> stored = new ArrayList<>();
+            stored.add(new AnswerCache.StoredAnswer(0, false, response.requested().toString(), response.url().toString(),
+                    response.url().toString(), response.body()));
+            Map<String, Jcard> cards = fetchCards(object, response.url(), ctx, stored);
             Coverage.of(object, resource).ifPresent(span -> access.cache().put(ID, span.kind(), span.first(), span.last(), span.name(),
-                    List.of(new AnswerCache.StoredAnswer(0, false, response.requested().toString(), response.url().toString(),
-                            response.url().toString(), response.body()))));
-            return RdapCandidates.build(object, registry(response.url()), response.url().toString(), ctx, false);
+                    stored));
+            return RdapCandidates.build(withCards(object, cards), registry(response.url()), response.url().toString(), ctx, false);
         });
     }
 
     private static List<ContactCandidate> fromCache(AnswerCache.Entry entry, LookupContext ctx) throws LiaisonException {
-        AnswerCache.StoredAnswer a = entry.answers().get(0);
-        ctx.record(new Exchange(ID, URI.create(a.server()).getHost(), a.query(), true, a.text()));
+        Map<String, Jcard> cards = new HashMap<>();
+        RdapObject object = null;
+        for (AnswerCache.StoredAnswer a : entry.answers()) {
+            ctx.record(new Exchange(ID, URI.create(a.server()).getHost(), a.query(), true, a.text()));
+            RdapObject o = RdapObject.parse(a.server(), a.text());
+            if (a.followUp()) {
+                if (o.vcard() != null) {
+                    cards.put(o.handle(), o.vcard());
+                }
+            } else {
+                object = o;
+            }
+        }
         if (entry.expired(Instant.now())) {
             ctx.notice("answered from a cached RDAP answer that expired at " + Instant.ofEpochMilli(entry.expires()));
         }
-        RdapObject object = RdapObject.parse(a.server(), a.text());
-        return RdapCandidates.build(object, registry(URI.create(a.server())), a.server(), ctx, true);
+        String url = entry.answers().get(0).server();
+        return RdapCandidates.build(withCards(object, cards), registry(URI.create(url)), url, ctx, true);
+    }
+
+    /**
+     * Fetches the cards of abuse entities the answer names only by handle (RFC 9082 {@code entity/}),
+     * from the service that answered; at most {@value #MAX_ENTITY_QUERIES}, and none when the answer
+     * already carries an abuse contact with an address.
+     */
+    private Map<String, Jcard> fetchCards(RdapObject object, URI answered, LookupContext ctx, List<AnswerCache.StoredAnswer> stored) {
+        Map<String, Jcard> cards = new HashMap<>();
+        List<String> bare = new ArrayList<>();
+        boolean reachable = collect(object.entities(), bare);
+        if (reachable) {
+            return cards;
+        }
+        URI base = serviceBase(answered);
+        for (String handle : bare.subList(0, Math.min(MAX_ENTITY_QUERIES, bare.size()))) {
+            URI url = base.resolve("entity/" + handle);
+            try {
+                RdapResponse r = access.rdap(url, ctx);
+                RdapObject entity = RdapObject.parse(r.url().toString(), r.body());
+                if (entity.vcard() != null) {
+                    cards.put(handle, entity.vcard());
+                    stored.add(new AnswerCache.StoredAnswer(1, true, "entity " + handle, r.url().toString(), r.url().toString(), r.body()));
+                }
+            } catch (LiaisonException e) {
+                ctx.problem("could not get the card of " + handle + ": " + e.getMessage());
+            }
+        }
+        return cards;
+    }
+
+    /** Collects abuse entities without a card; true when an abuse entity with an address exists anyway. */
+    private static boolean collect(List<RdapEntity> entities, List<String> bare) {
+        boolean reachable = false;
+        for (RdapEntity e : entities) {
+            if (e.roles().contains("abuse")) {
+                if (e.vcard() != null && !e.vcard().emails().isEmpty()) {
+                    reachable = true;
+                } else if (e.vcard() == null && e.handle() != null && !bare.contains(e.handle())) {
+                    bare.add(e.handle());
+                }
+            }
+            reachable |= collect(e.entities(), bare);
+        }
+        return reachable;
+    }
+
+    /** The service an answer came from: its URL up to the lookup type ({@code .../ip/192.0.2.1} → {@code .../}). */
+    private static URI serviceBase(URI url) {
+        String s = url.toString();
+        for (String type : List.of("/ip/", "/autnum/", "/domain/", "/entity/")) {
+            int i = s.lastIndexOf(type);
+            if (i >= 0) {
+                return URI.create(s.substring(0, i + 1));
+            }
+        }
+        return url.resolve("/");
+    }
+
+    /** The object with the fetched cards put into the entities that lacked them. */
+    private static RdapObject withCards(RdapObject o, Map<String, Jcard> cards) {
+        if (cards.isEmpty()) {
+            return o;
+        }
+        return new RdapObject(o.objectClassName(), o.handle(), o.name(), o.type(), o.country(), o.range(), o.asFirst(), o.asLast(),
+                o.ldhName(), o.port43(), withCards(o.entities(), cards), o.vcard(), o.notices(), o.remarks(), o.lastChanged(),
+                o.warnings());
+    }
+
+    private static List<RdapEntity> withCards(List<RdapEntity> entities, Map<String, Jcard> cards) {
+        List<RdapEntity> out = new ArrayList<>();
+        for (RdapEntity e : entities) {
+            Jcard card = e.vcard() == null && e.handle() != null ? cards.get(e.handle()) : e.vcard();
+            out.add(new RdapEntity(e.handle(), e.roles(), card, withCards(e.entities(), cards), e.remarks(), e.lastChanged()));
+        }
+        return out;
     }
 
     private static String registry(URI url) {

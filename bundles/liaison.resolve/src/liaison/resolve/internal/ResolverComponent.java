@@ -1,6 +1,7 @@
 package liaison.resolve.internal;
 
 import java.math.BigInteger;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
@@ -36,6 +38,7 @@ import liaison.isolation.Extensions;
 import liaison.resolve.BootstrapStatus;
 import liaison.resolve.Endpoints;
 import liaison.resolve.LookupOptions;
+import liaison.resolve.ResolvePreferences;
 import liaison.resolve.Resolution;
 import liaison.resolve.Resolver;
 import liaison.resolve.Via;
@@ -77,9 +80,23 @@ public final class ResolverComponent implements Resolver, ContactResolver {
         steps.removeIf(r -> r.step == step);
     }
 
+    private Path workspace;
+
+    @Activate
+    void activate(Map<String, Object> properties) {
+        workspace = Path.of(String.valueOf(properties.get(Workspace.PATH_PROPERTY)));
+    }
+
+    /** For other bundles (the report composer): default options, the workspace's endpoints preference. */
     @Override
     public List<ContactCandidate> resolve(Resource resource) throws LiaisonException {
-        Resolution r = resolve(resource, LookupOptions.DEFAULT);
+        Endpoints endpoints = Endpoints.NONE;
+        var file = ResolvePreferences.endpointsFile(workspace);
+        if (file.isPresent()) {
+            endpoints = Endpoints.load(file.get());
+        }
+        LookupOptions d = LookupOptions.DEFAULT;
+        Resolution r = resolve(resource, new LookupOptions(d.via(), false, endpoints, null, d.timeout(), null));
         if (r.failed()) {
             throw new LiaisonException(r.error());
         }

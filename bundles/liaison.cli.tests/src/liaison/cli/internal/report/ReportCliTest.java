@@ -75,9 +75,11 @@ class ReportCliTest {
 
     @Test
     void generateComposeSendAndTrackReplies() throws Exception {
-        Result generated = run("pgp", "generate", "--name", "CERT-Test", "--email", "cert@csirt.example.org", "--no-passphrase");
+        Result generated = run("--json", "pgp", "generate", "--name", "CERT-Test", "--email", "cert@csirt.example.org", "--no-passphrase");
         assertEquals(0, generated.code(), generated.err());
-        assertTrue(generated.out().startsWith("generated "), generated.out());
+        JsonNode key = json(generated.out()).get(0);
+        assertEquals("cert@csirt.example.org", key.get("email").asText());
+        assertTrue(key.get("secret").asBoolean() && !key.get("passphraseProtected").asBoolean(), key.toString());
         Result again = run("pgp", "generate", "--name", "X", "--email", "x@csirt.example.org", "--no-passphrase");
         assertEquals(1, again.code());
         assertTrue(again.err().contains("already exists"), again.err());
@@ -153,6 +155,19 @@ class ReportCliTest {
         assertEquals(2, run("report", "compose", "--events", broken.toString(), "--format", "xarf", "--group-by", "nobody").code());
         Result unknown = run("report", "compose", "--events", dir.resolve("events.jsonl").toString(), "--format", "markdown");
         assertEquals(1, unknown.code());
+    }
+
+    @Test
+    void importsCorrespondentKeysFromTheDirectory() throws Exception {
+        Path first = Path.of(System.getProperty("liaison.corpus", "../shared/corpus"), "first-teams-api/first_teams_ey.json");
+        assertEquals(0, run("directory", "import", "first", first.toString()).code());
+        Result keys = run("--json", "pgp", "import", "--directory");
+        assertEquals(0, keys.code(), keys.err());
+        List<JsonNode> imported = json(keys.out());
+        assertTrue(imported.size() >= 5, "FIRST publishes armoured keys of several teams: " + keys.out() + keys.err());
+        assertTrue(imported.stream().noneMatch(k -> k.get("secret").asBoolean()));
+        assertTrue(imported.stream().anyMatch(k -> k.get("userId").asText().toLowerCase().contains("ey.com")), keys.out());
+        assertEquals(2, run("pgp", "import").code(), "a FILE or --directory is needed");
     }
 
     private static List<JsonNode> json(String lines) throws Exception {

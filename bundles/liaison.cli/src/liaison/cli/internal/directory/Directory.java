@@ -35,8 +35,8 @@ final class Directory {
 
     /** The directory of the workspace chosen with {@code --data}. */
     static DirectoryService service(CliContext context) throws LiaisonException {
-        context.workspace();
-        return context.service(DirectoryService.class);
+        // The service of this workspace: one still registered for a previous workspace has closed its store.
+        return liaison.cli.internal.report.WorkspaceServices.get(context, DirectoryService.class);
     }
 
     /** The filter options of {@code list}, {@code export} and {@code feed publish}. */

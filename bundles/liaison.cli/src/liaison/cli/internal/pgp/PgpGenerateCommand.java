@@ -41,7 +41,7 @@ public class PgpGenerateCommand implements Callable<Integer> {
         }
         KeyInfo key = WorkspaceServices.get(context, PgpService.class).generate(name, email, passphrase);
         if (context.json()) {
-            context.emitJson(key);
+            context.emitJson(KeyJson.of(key));
         } else {
             context.out().println("generated " + key.fingerprint() + " " + key.userId()
                     + (key.passphraseProtected() ? " (passphrase in secure storage)" : " (no passphrase)"));

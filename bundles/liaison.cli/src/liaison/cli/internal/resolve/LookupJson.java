@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-
 import liaison.api.model.ContactCandidate;
 import liaison.resolve.Exchange;
 import liaison.resolve.Resolution;

@@ -52,7 +52,7 @@ class DirectoryViewTest {
         Path corpus = Path.of(System.getProperty("liaison.corpus", "missing"), "intelmq/trusted_introducer_lookup/test_data/teams.json");
         assertTrue(Files.isRegularFile(corpus), corpus + " (build with -Dliaison.shared=DIR)");
         try (Directories directories = new Directories()) {
-            directories.service().importFrom("ti", corpus.toString(), false, ProgressListener.NONE);
+            directories.await(Duration.ofSeconds(30)).importFrom("ti", corpus.toString(), false, ProgressListener.NONE);
         }
 
         Display display = Display.getDefault();

@@ -1,9 +1,11 @@
 package liaison.directory.ui.internal;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
 import org.osgi.util.tracker.ServiceTracker;
 
 import liaison.api.LiaisonException;
@@ -18,9 +20,30 @@ final class Directories implements AutoCloseable {
     private final ServiceTracker<DirectoryService, DirectoryService> tracker;
 
     Directories() {
+        this(() -> { });
+    }
+
+    /**
+     * @param appeared called (on the framework's thread) when a directory service appears: the
+     *                 workspace's services start shortly after the workspace is selected
+     */
+    Directories(Runnable appeared) {
         BundleContext bc = FrameworkUtil.getBundle(Directories.class).getBundleContext();
-        tracker = new ServiceTracker<>(bc, DirectoryService.class, null);
+        tracker = new ServiceTracker<>(bc, DirectoryService.class, null) {
+            @Override
+            public DirectoryService addingService(ServiceReference<DirectoryService> reference) {
+                DirectoryService s = super.addingService(reference);
+                appeared.run();
+                return s;
+            }
+        };
         tracker.open();
+    }
+
+    /** Waits up to the given time for the directory service; for callers off the UI thread. */
+    DirectoryService await(Duration wait) throws LiaisonException, InterruptedException {
+        DirectoryService s = tracker.waitForService(wait.toMillis());
+        return s != null ? s : service();
     }
 
     /** The directory of the workspace selected at start-up. */

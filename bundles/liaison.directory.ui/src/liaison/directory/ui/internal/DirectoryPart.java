@@ -65,7 +65,7 @@ public class DirectoryPart {
     @Inject
     UISynchronize ui;
 
-    private final Directories directories = new Directories();
+    private Directories directories;
     private Text search;
     private Combo country;
     private Combo classification;
@@ -75,6 +75,11 @@ public class DirectoryPart {
 
     @PostConstruct
     void create(Composite parent) {
+        directories = new Directories(() -> ui.asyncExec(() -> {
+            if (table != null && !table.getControl().isDisposed()) {
+                refresh();
+            }
+        }));
         parent.setLayout(new GridLayout(9, false));
         new Label(parent, SWT.NONE).setText("Search:");
         search = new Text(parent, SWT.BORDER | SWT.SEARCH);
