@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import liaison.api.model.Asn;
+import liaison.api.model.DomainName;
 import liaison.api.model.IpAddress;
 import liaison.api.model.IpRange;
 import liaison.api.model.Resource;
@@ -16,8 +17,9 @@ import liaison.api.model.Resource;
 /**
  * Whois answers served by containment, the way a registry answers: a query for an address gets the
  * answer of the most specific recorded range holding it, a query for an AS number the answer of the
- * recorded AS block holding it, a query for a name (domain, handle, organisation id) the answer
- * recorded under that name. A query is read by its last word, without JPNIC's {@code /e}, so the
+ * recorded AS block holding it, a query for a name (handle, organisation id, domain) the answer
+ * recorded under that name — for a domain, else under its nearest parent (IANA answers for a
+ * top-level domain). A query is read by its last word, without JPNIC's {@code /e}, so the
  * registries' own query syntax ({@code n + 192.0.2.1}, {@code -c 192.0.2.1}, {@code 192.0.2.1/e})
  * works as well as a bare address. Thread-safe once built.
  */
@@ -70,6 +72,7 @@ public final class ContainedAnswers {
         return switch (r) {
             case IpAddress a -> smallest(IpRange.of(a));
             case IpRange g -> smallest(g);
+            case DomainName d -> d.parents().stream().map(names::get).filter(java.util.Objects::nonNull).findFirst().orElse(null);
             case Asn a -> asBlocks.stream().filter(b -> a.number() >= b.first && a.number() <= b.last)
                     .min((x, y) -> Long.compare(x.last - x.first, y.last - y.first)).map(AsBlock::answer).orElse(null);
             case null, default -> null;

@@ -5,15 +5,12 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.Charset;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import liaison.api.model.IpAddress;
 import liaison.api.model.IpRange;
 
 /** Ready-made {@link WhoisReplay.Responder}s: recorded answers and hostile servers. */
@@ -29,18 +26,17 @@ public final class Responders {
      */
     public static WhoisReplay.Responder recorded(Map<String, String> answers, Charset charset, String notFound) {
         Map<String, String> byKey = new java.util.HashMap<>();
-        List<Map.Entry<IpRange, String>> byRange = new ArrayList<>();
+        ContainedAnswers byRange = new ContainedAnswers();
         answers.forEach((k, v) -> {
             byKey.put(key(k), v);
-            smallestRange(v).ifPresent(r -> byRange.add(Map.entry(r, v)));
+            smallestRange(v).ifPresent(r -> byRange.range(r, v));
         });
         return (query, out, socket) -> {
-            String word = lastWord(query);
-            String answer = byKey.get(key(word));
+            String answer = byKey.get(key(lastWord(query)));
             if (answer == null) {
-                answer = holding(byRange, word).orElse(notFound);
+                answer = byRange.answer(query);
             }
-            out.write(answer.getBytes(charset));
+            out.write((answer != null ? answer : notFound).getBytes(charset));
         };
     }
 
@@ -62,17 +58,6 @@ public final class Responders {
             }
         }
         return Optional.ofNullable(best);
-    }
-
-    private static Optional<String> holding(List<Map.Entry<IpRange, String>> byRange, String word) {
-        IpAddress address;
-        try {
-            address = IpAddress.parse(word);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        return byRange.stream().filter(e -> e.getKey().contains(address)).min((a, b) -> a.getKey().size().compareTo(b.getKey().size()))
-                .map(Map.Entry::getValue);
     }
 
     /** Always the same bytes. */

@@ -117,6 +117,7 @@ class DrillCliTest {
             // How a trainee gets there: IANA refers, APNIC's stub says where the block went, RIPE disowns ARIN's space.
             String iana = debianWhois(whois.get("whois.iana.org"), "192.0.2.170");
             assertTrue(iana.contains("refer:") && iana.contains("whois.apnic.net"), iana);
+            assertTrue(debianWhois(whois.get("whois.iana.org"), "bank-verify.example").contains("whois.nic.example"), "IANA refers by TLD");
             assertTrue(debianWhois(whois.get("whois.apnic.net"), "198.51.100.150").contains("Transferred to the RIPE region"));
             assertTrue(debianWhois(whois.get("whois.ripe.net"), "192.0.2.70").contains("NON-RIPE-NCC-MANAGED-ADDRESS-BLOCK"));
             assertTrue(debianWhois(whois.get("whois.ripe.net"), "-c 203.0.113.210").contains("203.0.113.200 - 203.0.113.223"),
