@@ -214,6 +214,37 @@ class DrillCliTest {
         assertTrue(bad.err().startsWith("liaison: " + broken + ":2:"), bad.err());
     }
 
+    @Test
+    void aBrokenPackIsRefusedNamingFileAndLine() throws Exception {
+        Path pack = Files.createDirectories(dir.resolve("pack"));
+        Files.createDirectories(pack.resolve("registries"));
+        Files.writeString(pack.resolve("registries/ripe.db"), "inetnum: 192.0.2.0 - 192.0.2.255\nnetname: X\n  continued without an attribute\n");
+        Files.writeString(pack.resolve("truth.json"), "{\"tasks\": [{\"id\": \"T1\", \"resource\": \"192.0.2.1\", \"expected\": {\"emails\": [\"a@x.example\"]}}]}");
+        Files.writeString(pack.resolve("recipients.json"), """
+                {
+                  "recipients": {
+                    "a@x.example": [{"action": "reply", "after": "PT1M"}],
+                    "b@x.example": [{"action": "shrug", "after": "PT1M"}]
+                  }
+                }
+                """);
+        Files.writeString(pack.resolve("scenario.json"), """
+                {"id": "broken", "title": "Broken", "trainee": {"team": "T", "name": "N", "email": "t@x.example", "password": "p"},
+                 "registries": {"ripe": "registries/ripe.db"}, "iana": {"ipv4": {"192.0.2.0/24": "ripe"}},
+                 "truth": "truth.json", "recipients": "recipients.json"}
+                """);
+        Result unknownAction = run("--data", dir.resolve("ws").toString(), "drill", "serve", pack.toString(), "--port-base", "0");
+        assertEquals(1, unknownAction.code());
+        assertTrue(unknownAction.err().startsWith("liaison: " + pack.resolve("recipients.json") + ":4:"), unknownAction.err());
+        assertTrue(unknownAction.err().contains("unknown action 'shrug'"), unknownAction.err());
+
+        Files.writeString(pack.resolve("recipients.json"), "{\"recipients\": {}}");
+        Result badRpsl = run("--data", dir.resolve("ws").toString(), "drill", "serve", pack.toString(), "--port-base", "0",
+                "--session", dir.resolve("s").toString());
+        assertEquals(1, badRpsl.code());
+        assertTrue(badRpsl.err().startsWith("liaison: " + pack.resolve("registries/ripe.db") + ":"), badRpsl.err());
+    }
+
     static String debianWhois(String port, String query) throws Exception {
         assertNotNull(port);
         Process p = new ProcessBuilder("whois", "-h", "127.0.0.1", "-p", port, "--", query).redirectErrorStream(true).start();
