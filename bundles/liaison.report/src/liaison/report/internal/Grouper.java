@@ -93,7 +93,10 @@ final class Grouper {
         return new Grouping(reports, unrouted);
     }
 
-    /** {@code source.abuse_contact} (comma-, semicolon- or space-separated), else the resolver's best candidate. */
+    /**
+     * {@code source.abuse_contact} (comma-, semicolon- or space-separated e-mail addresses and webhook
+     * URLs), else the resolver's best candidate.
+     */
     private static Set<String> recipients(IntelMqEvent event, ContactResolver resolver, Map<String, Set<String>> cache,
             Map<String, String> failures)
             throws LiaisonException {
@@ -103,7 +106,7 @@ final class Grouper {
             for (String c : contacts.split("[,;\\s]+")) {
                 if (!c.isBlank()) {
                     try {
-                        out.add(EmailAddress.of(c).address());
+                        out.add(Recipients.normalise(c));
                     } catch (IllegalArgumentException e) {
                         throw new IllegalArgumentException(event.where() + ": unusable source.abuse_contact '" + c + "'");
                     }
