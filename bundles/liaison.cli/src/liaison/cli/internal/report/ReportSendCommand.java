@@ -50,10 +50,9 @@ public class ReportSendCommand implements Callable<Integer> {
             List<Transport> given = transport == null ? List.of() : List.of(transport);
             s = outbox.send(given, resendUncertain);
         }
-        List<String> problems = new ArrayList<>(s.problems());
-        if (server == null && problems.stream().anyMatch(p -> p.contains("no transport handles") && p.contains("@"))) {
-            problems.add("e-mail recipients need an SMTP server: give --smtp URL or set LIAISON_SMTP_URL");
-        }
+        List<String> problems = s.problems();
+        String hint = server != null || problems.stream().noneMatch(p -> p.contains("no transport handles") && p.contains("@")) ? null
+                : "e-mail recipients need an SMTP server: give --smtp URL or set LIAISON_SMTP_URL";
         if (context.json()) {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("server", server == null ? null : server.display());
@@ -62,6 +61,7 @@ public class ReportSendCommand implements Callable<Integer> {
             o.put("failed", s.failed());
             o.put("uncertain", s.uncertain());
             o.put("problems", problems);
+            o.put("hint", hint);
             o.put("transports", s.byTransport());
             context.emitJson(o);
         } else {
@@ -70,12 +70,16 @@ public class ReportSendCommand implements Callable<Integer> {
             context.out().printf("sent %d, deferred %d, failed %d, uncertain %d (via %s)%n", s.sent(), s.deferred(), s.failed(),
                     s.uncertain(), via.isEmpty() ? server != null ? server.display() : "no transport" : String.join(", ", via));
             problems.forEach(p -> context.out().println("  " + p));
+            if (hint != null) {
+                context.out().println("  " + hint);
+            }
             if (s.uncertain() > 0) {
                 context.out().println("  uncertain messages may have left already; check, then 'liaison report send --resend-uncertain'");
             }
         }
-        if (!s.problems().isEmpty()) {
-            context.err().println("liaison: " + s.problems().size() + " delivery(ies) failed; the first: " + problems.get(0));
+        if (!problems.isEmpty()) {
+            context.err().println("liaison: " + problems.size() + " delivery problem(s); the first: " + problems.get(0)
+                    + (hint == null ? "" : "; " + hint));
             return 1;
         }
         return 0;

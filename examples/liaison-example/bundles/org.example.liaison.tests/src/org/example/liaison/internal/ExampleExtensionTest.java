@@ -28,6 +28,7 @@ import liaison.api.report.RenderedReport;
 import liaison.api.report.Report;
 import liaison.api.report.Reporter;
 import liaison.api.report.Tlp;
+import liaison.api.transport.DeliveryException;
 import liaison.api.transport.DeliveryReceipt;
 import liaison.api.transport.OutgoingMessage;
 
@@ -35,11 +36,15 @@ import liaison.api.transport.OutgoingMessage;
 class ExampleExtensionTest {
 
     private static HttpServer serve(String path, String contentType, byte[] body, List<String> received) throws Exception {
+        return serve(path, 200, contentType, body, received);
+    }
+
+    private static HttpServer serve(String path, int status, String contentType, byte[] body, List<String> received) throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext(path, exchange -> {
             received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             exchange.getResponseHeaders().add("Content-Type", contentType);
-            exchange.sendResponseHeaders(200, body.length == 0 ? -1 : body.length);
+            exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
         });
@@ -121,6 +126,17 @@ class ExampleExtensionTest {
             assertTrue(json.get("text").asText().contains("Please stop."), received.get(0));
         } finally {
             server.stop(0);
+        }
+        for (int status : new int[] { 404, 503 }) {
+            HttpServer failing = serve("/hook", status, "text/plain", new byte[0], new ArrayList<>());
+            try {
+                String url = "http://127.0.0.1:" + failing.getAddress().getPort() + "/hook";
+                DeliveryException e = assertThrows(DeliveryException.class, () -> new WebhookTransport().deliver(new OutgoingMessage(
+                        "m2@example", "LIA-2", "cert@example.org", List.of(url), "s", "Subject: s\r\n\r\nx\r\n".getBytes(StandardCharsets.UTF_8))));
+                assertEquals(status == 404, e.permanent(), "a deleted hook is final, an unavailable one is retried: " + e.getMessage());
+            } finally {
+                failing.stop(0);
+            }
         }
     }
 }
