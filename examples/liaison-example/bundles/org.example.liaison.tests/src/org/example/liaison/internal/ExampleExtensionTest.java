@@ -106,6 +106,12 @@ class ExampleExtensionTest {
         assertTrue(md.contains("| 2026-11-20T09:15:30Z | +01:00 |"), md);
         assertTrue(md.contains("\\| x"), "pipes in log lines cannot break the table: " + md);
         assertTrue(md.contains("TLP:AMBER"));
+
+        Report r0 = report();
+        Report noLine = new Report(r0.ticketId(), r0.reporter(), r0.recipients(), r0.type(), r0.description(),
+                List.of(new Evidence(null, false, null, Map.of())), r0.resources(), r0.requestedAction(), r0.tlp(), r0.created());
+        String without = new String(new MarkdownReportFormat().render(noLine).parts().get(0).content(), StandardCharsets.UTF_8);
+        assertTrue(without.contains("| unknown |  (assumed) | (no log line) |"), "evidence without time or raw line: " + without);
     }
 
     @Test
