@@ -90,7 +90,8 @@ public class WebhookTransport implements Transport {
         try {
             MimeMessage mime = new MimeMessage(Session.getInstance(new java.util.Properties()), new ByteArrayInputStream(message.mime()));
             String text = firstText(mime);
-            return text == null ? "" : text;
+            // MIME text has CRLF line ends; chat renders plain newlines.
+            return text == null ? "" : text.replace("\r\n", "\n");
         } catch (MessagingException | IOException e) {
             throw new LiaisonException("report " + message.ticketId() + " is not a readable MIME message: " + e.getMessage(), e);
         } finally {
