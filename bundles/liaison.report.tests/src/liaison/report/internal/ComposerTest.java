@@ -153,6 +153,26 @@ class ComposerTest {
     }
 
     @Test
+    void aContactResolverWithABugLeavesItsEventsUnroutedWithTheReason() throws Exception {
+        ContactResolver buggy = resource -> {
+            throw new IllegalStateException("index out of date");
+        };
+        var registration = TestSupport.context().registerService(ContactResolver.class, buggy,
+                new java.util.Hashtable<>(java.util.Map.of(org.osgi.framework.Constants.SERVICE_RANKING, 200)));
+        try {
+            Grouping g = composer.group(events(), options("text", GroupBy.CONTACT, true));
+            assertEquals(2, g.reports().size(), "events with a contact are reported");
+            assertEquals(1, g.unrouted().size());
+            String reason = g.unrouted().get(0).reason();
+            assertTrue(reason.startsWith("no contact for 2001:db8::66: contact resolver for 2001:db8::66 failed in bundle liaison.report "),
+                    reason);
+            assertTrue(reason.endsWith("IllegalStateException: index out of date"), reason);
+        } finally {
+            registration.unregister();
+        }
+    }
+
+    @Test
     void evidenceKeepsTheOriginalOffsetAndFlagsMissingZones() throws Exception {
         Report brute = composer.group(events(), options("text", GroupBy.CONTACT, true)).reports().get(0);
         Evidence first = brute.evidence().get(0);
