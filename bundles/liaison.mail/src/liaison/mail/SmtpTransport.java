@@ -12,6 +12,7 @@ import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import liaison.api.LiaisonException;
+import liaison.api.transport.DeliveryException;
 import liaison.api.transport.DeliveryReceipt;
 import liaison.api.transport.OutgoingMessage;
 import liaison.api.transport.Transport;
@@ -59,9 +60,10 @@ public final class SmtpTransport implements Transport, AutoCloseable {
         return "smtp";
     }
 
+    /** E-mail addresses; not URLs, even those with user information ({@code https://user@host/}). */
     @Override
     public boolean handles(String recipient) {
-        return recipient.indexOf('@') > 0;
+        return recipient.indexOf('@') > 0 && !recipient.contains("://");
     }
 
     @Override

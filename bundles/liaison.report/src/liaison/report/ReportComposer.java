@@ -24,8 +24,10 @@ public interface ReportComposer {
 
     /**
      * Groups events into reports: one per recipient set and incident type (and source address when
-     * grouping by source, or when the format describes one source per report). Events without
-     * {@code source.abuse_contact} are resolved through the contact resolver when one is installed.
+     * grouping by source, or when the format describes one source per report). Recipients are the
+     * e-mail addresses and {@code http(s)} URLs (for transports such as a chat webhook) in
+     * {@code source.abuse_contact}; events without one are resolved through the contact resolver when
+     * one is installed. An event with an unusable recipient is left unrouted with the reason.
      *
      * @throws LiaisonException when an event field would end up in a header with a line break in it
      */
@@ -34,15 +36,20 @@ public interface ReportComposer {
     /** What the receiver would miss or stumble over; empty when the report is fine. */
     List<LintFinding> lint(Report report, ComposeOptions options);
 
-    /** Renders the report in a format (for previews). */
+    /**
+     * Renders the report in a format (for previews), isolated: a format that throws, overruns its
+     * deadline or returns an unusable result fails with a one-line reason naming the format and the
+     * bundle providing it.
+     */
     RenderedReport render(Report report, String format) throws LiaisonException;
 
     /**
      * Renders, lints and wraps the report in a message with a Message-ID carrying its ticket id;
      * signs and encrypts it when the options say so.
      *
-     * @throws LiaisonException when a header value holds CR or LF, the format is unknown, or signing
-     *                          or encryption is impossible (no key)
+     * @throws LiaisonException when a header value holds CR or LF, the format is unknown or fails (see
+     *                          {@link #render}), or signing or encryption is impossible (no key, a URL
+     *                          recipient)
      */
     ComposedReport compose(Report report, ComposeOptions options) throws LiaisonException;
 

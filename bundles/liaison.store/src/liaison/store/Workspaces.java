@@ -35,7 +35,8 @@ public final class Workspaces {
 
     /**
      * Points configuration {@value Workspace#PID} at the directory and waits until the
-     * {@link Workspace} and {@link Database} services for it are registered.
+     * {@link Workspace} and {@link Database} services for it are registered; then gives components
+     * the workspace's {@link Settings} and waits until they have them.
      *
      * @throws StoreException when ConfigurationAdmin is missing or the service does not appear in time
      */
@@ -63,6 +64,7 @@ public final class Workspaces {
             }
             Workspace ws = await(context, Workspace.class, path, wait);
             await(context, Database.class, path, wait);
+            Settings.apply(context, cm, ws.root(), wait);
             return ws;
         } catch (IOException e) {
             throw new StoreException("cannot configure the workspace " + path + ": " + e.getMessage(), e);

@@ -2,6 +2,7 @@ package liaison.cli.internal;
 
 import java.nio.file.Path;
 
+import liaison.cli.internal.config.ConfigCommand;
 import liaison.cli.internal.constituency.ConstituencyCommand;
 import liaison.cli.internal.constituency.WhoisServerCommand;
 import liaison.cli.internal.directory.DirectoryCommand;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Spec;
         description = "Find who to tell about an incident, and tell them well.",
         subcommands = { HelpCommand.class, DoctorCommand.class, PluginsCommand.class, TriageCommand.class, LookupCommand.class,
                 BootstrapCommand.class, ConstituencyCommand.class, WhoisServerCommand.class, DirectoryCommand.class,
-                PgpCommand.class, ReportCommand.class, DemoCommand.class, DrillCommand.class },
+                PgpCommand.class, ReportCommand.class, ConfigCommand.class, DemoCommand.class, DrillCommand.class },
         footer = { "", "Exit status: 0 ok, 1 failure (reason on stderr), 2 usage error." })
 public class LiaisonCommand implements Runnable {
 

@@ -20,8 +20,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
 
 import liaison.api.InputException;
+import liaison.api.LiaisonException;
+import liaison.api.directory.DirectorySource;
 import liaison.api.directory.DirectorySource.ProgressListener;
 import liaison.api.directory.SourceSnapshot;
 import liaison.api.directory.TeamConstituencies;
@@ -289,6 +294,56 @@ class DirectoryServiceTest {
 
         assertEquals(4, directory.list(TeamFilter.ALL).size(), "nothing of the failed imports was written");
         assertEquals(1, directory.history("CERT.at").size());
+    }
+
+    /** A team's source with the bugs third-party code has: it throws, or answers for someone else, or returns nothing. */
+    private static DirectorySource source(String id, java.util.function.Supplier<SourceSnapshot> read) {
+        return new DirectorySource() {
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public String description() {
+                return id;
+            }
+
+            @Override
+            public SourceSnapshot read(java.net.URI location, ProgressListener progress) {
+                return read.get();
+            }
+        };
+    }
+
+    @Test
+    void aSourceThatBreaksFailsItsImportNamingItsBundleAndWritesNothing() throws Exception {
+        importFile("ti", TestDirectory.corpus(TestDirectory.TI_SAMPLE));
+        BundleContext bc = FrameworkUtil.getBundle(DirectoryServiceTest.class).getBundleContext();
+        List<ServiceRegistration<DirectorySource>> registered = List.of(
+                bc.registerService(DirectorySource.class, source("bug", () -> {
+                    throw new UnsupportedOperationException("not implemented");
+                }), null),
+                bc.registerService(DirectorySource.class, source("impostor", () -> new SourceSnapshot("ti", "x", Instant.now(),
+                        List.of(), List.of())), null),
+                bc.registerService(DirectorySource.class, source("empty", () -> null), null));
+        try {
+            Path any = Files.writeString(tmp.resolve("any.csv"), "x\n");
+            LiaisonException bug = assertThrows(LiaisonException.class, () -> importFile("bug", any));
+            assertTrue(bug.getMessage().startsWith("directory source 'bug' reading " + any + " failed in bundle liaison.directory "),
+                    bug.getMessage());
+            assertTrue(bug.getMessage().endsWith("UnsupportedOperationException: not implemented"), bug.getMessage());
+            LiaisonException impostor = assertThrows(LiaisonException.class, () -> importFile("impostor", any));
+            assertTrue(impostor.getMessage().contains("answered as source 'ti', not as 'impostor' (bundle liaison.directory "),
+                    impostor.getMessage());
+            LiaisonException empty = assertThrows(LiaisonException.class, () -> importFile("empty", any));
+            assertTrue(empty.getMessage().contains("returned nothing (bundle liaison.directory "), empty.getMessage());
+            assertEquals(4, directory.list(TeamFilter.ALL).size(), "an impostor cannot mark another source's teams removed");
+        } finally {
+            registered.forEach(ServiceRegistration::unregister);
+        }
+        LiaisonException gone = assertThrows(LiaisonException.class, () -> importFile("bug", tmp));
+        assertTrue(gone.getMessage().startsWith("no directory source 'bug'; installed: "), gone.getMessage());
     }
 
     @Test

@@ -34,11 +34,11 @@ import liaison.api.LiaisonException;
 import liaison.api.report.Report;
 import liaison.api.report.Reporter;
 import liaison.api.report.Tlp;
+import liaison.api.transport.DeliveryException;
 import liaison.api.transport.DeliveryReceipt;
 import liaison.api.transport.OutgoingMessage;
 import liaison.api.transport.Transport;
 import liaison.mail.ContactStats;
-import liaison.mail.DeliveryException;
 import liaison.mail.MailServer;
 import liaison.mail.Outbox;
 import liaison.mail.OutboxEntry.State;
@@ -52,6 +52,7 @@ import liaison.report.ComposeOptions;
 import liaison.report.GroupBy;
 import liaison.report.ReportComposer;
 import liaison.store.Database;
+import liaison.store.Migration;
 import liaison.store.Workspaces;
 
 /** Real SMTP and IMAP (GreenMail on loopback), the real store, reports from the real composer. */
@@ -107,6 +108,10 @@ class MailTest {
     }
 
     private List<OutgoingMessage> compose(boolean sign) throws Exception {
+        return compose(sign, EVENTS);
+    }
+
+    private List<OutgoingMessage> compose(boolean sign, String events) throws Exception {
         String path = workspace.toAbsolutePath().normalize().toString();
         var tracker = new org.osgi.util.tracker.ServiceTracker<ReportComposer, ReportComposer>(bc, ReportComposer.class, null);
         tracker.open();
@@ -118,7 +123,7 @@ class MailTest {
         ComposeOptions options = new ComposeOptions("text", GroupBy.CONTACT, sign, false, false, Tlp.AMBER,
                 new Reporter("CERT-Test", "Ada", TEAM, null, null), "TST", 0);
         List<OutgoingMessage> out = new ArrayList<>();
-        for (Report r : composer.group(composer.readEvents("events", new ByteArrayInputStream(EVENTS.getBytes())), options).reports()) {
+        for (Report r : composer.group(composer.readEvents("events", new ByteArrayInputStream(events.getBytes())), options).reports()) {
             out.add(composer.compose(r, options).message());
         }
         return out;
@@ -137,7 +142,7 @@ class MailTest {
         try (SmtpTransport smtp = new SmtpTransport(MailServer.parse(smtp("")))) {
             summary = outbox.send(smtp, false);
         }
-        assertEquals(new SendSummary(2, 0, 0, 0, List.of()), summary);
+        assertEquals(new SendSummary(2, 0, 0, 0, List.of(), Map.of("smtp", 2)), summary);
         assertTrue(outbox.entries().stream().allMatch(e -> e.state() == State.SENT && e.sentAt() != null && e.receipt().contains("250")));
         MimeMessage[] received = mail.getReceivedMessages();
         assertEquals(2, received.length);
@@ -146,7 +151,7 @@ class MailTest {
             assertArrayEquals(body(sent.mime()), body(raw(r)), "the signed body arrives byte for byte");
         }
         try (SmtpTransport smtp = new SmtpTransport(MailServer.parse(smtp("")))) {
-            assertEquals(new SendSummary(0, 0, 0, 0, List.of()), outbox.send(smtp, false), "nothing is sent twice");
+            assertEquals(new SendSummary(0, 0, 0, 0, List.of(), Map.of()), outbox.send(smtp, false), "nothing is sent twice");
         }
         assertEquals(2, mail.getReceivedMessages().length);
     }
@@ -181,10 +186,10 @@ class MailTest {
             @Override
             public DeliveryReceipt deliver(OutgoingMessage message) throws LiaisonException {
                 real.deliver(message);
-                throw new ThreadDeath(); // killed after the server accepted, before the outbox heard of it
+                throw new InternalError("killed"); // the VM dies after the server accepted, before the outbox heard of it
             }
         };
-        assertThrows(ThreadDeath.class, () -> second.send(dyingAfterAccept, false));
+        assertThrows(InternalError.class, () -> second.send(dyingAfterAccept, false));
         real.close();
         second.close();
         assertEquals(1, mail.getReceivedMessages().length);
@@ -291,6 +296,216 @@ class MailTest {
         assertNotNull(netA.medianFirstReply());
         ContactStats netB = stats.get("abuse@net-b.example");
         assertEquals(Map.of(ReplyKind.AUTO_REPLY, 1, ReplyKind.BOUNCE, 1), netB.replies());
+    }
+
+    static final String TO_MAIL_AND_HOOK = """
+            {"time.source": "2026-11-20T10:15:02+01:00", "source.ip": "192.0.2.10", "classification.type": "brute-force", "source.abuse_contact": "abuse@net-a.example, https://hooks.example.org/h/AbC", "raw": "c3NoZA=="}
+            """;
+
+    @FunctionalInterface
+    interface Deliver {
+        DeliveryReceipt deliver(OutgoingMessage message) throws Exception;
+    }
+
+    /** A team's transport (as the example's webhook): handles what the predicate accepts, records what it was handed. */
+    static final class TeamTransport implements Transport {
+        final String id;
+        final java.util.function.Predicate<String> handles;
+        volatile Deliver behaviour;
+        final List<OutgoingMessage> handed = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        TeamTransport(String id, java.util.function.Predicate<String> handles) {
+            this.id = id;
+            this.handles = handles;
+            this.behaviour = m -> new DeliveryReceipt(id, java.time.Instant.now(), "HTTP 200");
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public boolean handles(String recipient) {
+            return handles.test(recipient);
+        }
+
+        @Override
+        public DeliveryReceipt deliver(OutgoingMessage message) throws LiaisonException {
+            handed.add(message);
+            try {
+                return behaviour.deliver(message);
+            } catch (LiaisonException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private OutboxService outboxWith(Object... transportsAndRankings) {
+        OutboxService box = new OutboxService(database);
+        for (int i = 0; i < transportsAndRankings.length; i += 2) {
+            box.addTransport((Transport) transportsAndRankings[i], Map.of(org.osgi.framework.Constants.SERVICE_RANKING, transportsAndRankings[i + 1],
+                    org.osgi.framework.Constants.SERVICE_ID, (long) i));
+        }
+        return box;
+    }
+
+    private static boolean url(String recipient) {
+        return recipient.startsWith("https://");
+    }
+
+    @Test
+    void eachRecipientGoesOnceThroughTheTransportThatHandlesIt() throws Exception {
+        TeamTransport hook = new TeamTransport("hook", MailTest::url);
+        OutboxService box = outboxWith(hook, 0);
+        OutgoingMessage m = compose(false, TO_MAIL_AND_HOOK).get(0);
+        assertEquals(List.of("abuse@net-a.example", "https://hooks.example.org/h/AbC"), m.recipients());
+        assertTrue(box.enqueue(m));
+
+        SendSummary noSmtp = box.send(List.of(), false);
+        assertEquals(1, noSmtp.deferred(), "the e-mail copy waits for an SMTP server");
+        assertEquals(Map.of("hook", 1), noSmtp.byTransport());
+        assertEquals(List.of(m.ticketId() + " to abuse@net-a.example: no transport handles abuse@net-a.example (asked: hook)"), noSmtp.problems());
+        assertEquals(List.of(List.of("https://hooks.example.org/h/AbC")), hook.handed.stream().map(OutgoingMessage::recipients).toList(),
+                "a transport is handed its recipient only");
+        assertArrayEquals(m.mime(), hook.handed.get(0).mime());
+        var entry = box.entries().get(0);
+        assertEquals(State.QUEUED, entry.state());
+        assertEquals(List.of(State.QUEUED, State.SENT), entry.deliveries().stream().map(d -> d.state()).toList());
+        assertEquals(0, entry.deliveries().get(0).attempts(), "no transport, no attempt");
+        assertEquals("hook", entry.deliveries().get(1).transport());
+
+        try (SmtpTransport smtp = new SmtpTransport(MailServer.parse(smtp("")))) {
+            SendSummary s = box.send(smtp, false);
+            assertEquals(new SendSummary(1, 0, 0, 0, List.of(), Map.of("smtp", 1)), s);
+            assertEquals(new SendSummary(0, 0, 0, 0, List.of(), Map.of()), box.send(smtp, false));
+        }
+        assertEquals(1, hook.handed.size(), "the webhook got the report once");
+        assertEquals(1, mail.getReceivedMessages().length);
+        assertEquals("abuse@net-a.example", mail.getReceivedMessages()[0].getAllRecipients()[0].toString());
+        entry = box.entries().get(0);
+        assertEquals(State.SENT, entry.state());
+        assertTrue(entry.receipt().contains("hook: HTTP 200") && entry.receipt().contains("smtp: 127.0.0.1: 250"), entry.receipt());
+        assertEquals(List.of("abuse@net-a.example", "https://hooks.example.org/h/AbC"), box.stats().stream().map(ContactStats::contact).toList());
+        box.close();
+    }
+
+    @Test
+    void theHighestRankedTransportWinsAndOneThatCannotAnswerIsPassedOver() throws Exception {
+        TeamTransport hook = new TeamTransport("hook", MailTest::url);
+        TeamTransport tickets = new TeamTransport("tickets", r -> r.endsWith("@net-a.example"));
+        TeamTransport broken = new TeamTransport("broken", r -> {
+            throw new IllegalStateException("cannot tell");
+        });
+        OutboxService box = outboxWith(hook, 0, tickets, 10, broken, 20);
+        box.enqueue(compose(false, TO_MAIL_AND_HOOK).get(0));
+        try (SmtpTransport smtp = new SmtpTransport(MailServer.parse(smtp("")))) {
+            SendSummary s = box.send(smtp, false);
+            assertEquals(new SendSummary(1, 0, 0, 0, List.of(), Map.of("hook", 1, "tickets", 1)), s);
+        }
+        assertEquals(0, mail.getReceivedMessages().length, "the team's ticket transport outranks SMTP for its addresses");
+        assertEquals(List.of(List.of("abuse@net-a.example")), tickets.handed.stream().map(OutgoingMessage::recipients).toList());
+        assertEquals(List.of(), broken.handed);
+        box.close();
+    }
+
+    @Test
+    void aTransportThatHangsOrBreaksLeavesItsRecipientUncertainAndRefusalsAreFinal() throws Exception {
+        TeamTransport hook = new TeamTransport("hook", MailTest::url);
+        OutboxService box = outboxWith(hook, 0);
+        box.deliveryTimeout = Duration.ofMillis(300);
+        List<OutgoingMessage> messages = compose(false, TO_MAIL_AND_HOOK.replace("brute-force", "scanner") + TO_MAIL_AND_HOOK
+                + TO_MAIL_AND_HOOK.replace("brute-force", "spam").replace("hooks.example.org/h/AbC", "hooks.example.org/h/gone"));
+        assertEquals(3, messages.size());
+        messages.forEach(m -> {
+            try {
+                box.enqueue(m);
+            } catch (LiaisonException e) {
+                throw new AssertionError(e);
+            }
+        });
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        hook.behaviour = m -> switch (calls.incrementAndGet()) {
+            case 1 -> {
+                Thread.sleep(60_000); // posted, then hangs: whether it arrived is unknown
+                yield null;
+            }
+            case 2 -> throw new NullPointerException("a bug after posting");
+            default -> {
+                if (m.recipients().get(0).endsWith("/gone")) {
+                    throw new DeliveryException("webhook answered HTTP 404", true);
+                }
+                yield new DeliveryReceipt("hook", java.time.Instant.now(), "HTTP 200");
+            }
+        };
+        SendSummary first;
+        try (SmtpTransport smtp = new SmtpTransport(MailServer.parse(smtp("")))) {
+            first = box.send(smtp, false);
+        }
+        assertEquals(2, first.uncertain(), first.toString());
+        assertEquals(1, first.failed(), first.toString());
+        assertEquals(Map.of("smtp", 3), first.byTransport());
+        assertTrue(first.problems().get(0).contains("transport 'hook' delivering " + messages.get(0).ticketId()
+                + " to https://hooks.example.org/h/AbC did not finish within 300 ms (bundle liaison.mail "), first.problems().get(0));
+        assertTrue(first.problems().get(0).endsWith("(uncertain: not resent automatically)"), first.problems().get(0));
+        assertTrue(first.problems().get(1).contains("failed in bundle liaison.mail ") && first.problems().get(1).contains("a bug after posting"),
+                first.problems().get(1));
+        assertTrue(first.problems().get(2).endsWith("webhook answered HTTP 404"), first.problems().get(2));
+
+        try (SmtpTransport smtp = new SmtpTransport(MailServer.parse(smtp("")))) {
+            SendSummary again = box.send(smtp, false);
+            assertEquals(new SendSummary(0, 0, 0, 2, List.of(), Map.of()), again, "neither uncertain nor refused recipients are retried");
+            assertEquals(3, calls.get());
+            SendSummary resent = box.send(smtp, true);
+            assertEquals(Map.of("hook", 2), resent.byTransport(), "resent on request");
+        }
+        assertEquals(3, mail.getReceivedMessages().length, "every e-mail copy once");
+        assertEquals(List.of(State.SENT, State.SENT, State.FAILED).stream().sorted().toList(),
+                box.entries().stream().map(e -> e.state()).sorted().toList());
+        box.close();
+    }
+
+    @Test
+    void anOutboxOfTheSmtpOnlySchemaKeepsItsStatesPerRecipient() throws Exception {
+        MailSchema current = new MailSchema();
+        Migration v1 = current.migrations().get(0);
+        database.migrate(new liaison.store.SchemaModule() {
+            @Override
+            public String name() {
+                return current.name();
+            }
+
+            @Override
+            public String persistenceUnit() {
+                return current.persistenceUnit();
+            }
+
+            @Override
+            public List<Migration> migrations() {
+                return List.of(new Migration(1, v1.description(), c -> {
+                    v1.step().apply(c);
+                    try (var st = c.createStatement()) {
+                        st.execute("INSERT INTO MAIL_OUTBOX (MESSAGE_ID, TICKET_ID, SENDER, RECIPIENTS, SUBJECT, MIME, STATE, QUEUED_AT,"
+                                + " SENT_AT, ATTEMPTS, RECEIPT) VALUES ('m1@x', 'T-1', 'cert@x', 'a@x.example,b@x.example', 's',"
+                                + " CAST(X'0d0a' AS BLOB), 'SENT', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1, '250 ok')");
+                        st.execute("INSERT INTO MAIL_OUTBOX (MESSAGE_ID, TICKET_ID, SENDER, RECIPIENTS, SUBJECT, MIME, STATE, QUEUED_AT,"
+                                + " ATTEMPTS) VALUES ('m2@x', 'T-2', 'cert@x', 'c@x.example', 's', CAST(X'0d0a' AS BLOB), 'QUEUED',"
+                                + " CURRENT_TIMESTAMP, 0)");
+                    }
+                }));
+            }
+        });
+        OutboxService box = new OutboxService(database);
+        var entries = box.entries();
+        assertEquals(2, database.schemaVersions().get("mail"));
+        assertEquals(List.of("a@x.example", "b@x.example"), entries.get(0).recipients());
+        assertEquals(List.of(State.SENT, State.SENT), entries.get(0).deliveries().stream().map(d -> d.state()).toList());
+        assertEquals("smtp", entries.get(0).deliveries().get(1).transport());
+        assertEquals(List.of(State.QUEUED), entries.get(1).deliveries().stream().map(d -> d.state()).toList());
+        assertEquals(2, box.stats().size(), "sent copies count per recipient");
+        box.close();
     }
 
     private void deliver(String message) throws Exception {

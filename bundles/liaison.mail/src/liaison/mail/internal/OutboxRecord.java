@@ -1,7 +1,10 @@
 package liaison.mail.internal;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,8 +12,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import liaison.mail.OutboxEntry;
+import liaison.mail.OutboxEntry.State;
 
-/** A queued or sent message; {@code MIME} holds the exact bytes that go out. */
+/**
+ * A queued or sent message; {@code MIME} holds the exact bytes that go out. The state columns sum up
+ * the message's {@link DeliveryRecord deliveries} (kept up to date with each change), so that lists
+ * and queries need not read them.
+ */
 @Entity
 @Table(name = "MAIL_OUTBOX")
 public class OutboxRecord {
@@ -51,10 +59,10 @@ public class OutboxRecord {
         this.messageId = messageId;
         this.ticketId = ticketId;
         this.sender = sender;
-        this.recipients = String.join(",", recipients);
+        this.recipients = truncate(String.join(", ", recipients), 4000);
         this.subject = subject;
         this.mime = mime;
-        this.state = OutboxEntry.State.QUEUED.name();
+        this.state = State.QUEUED.name();
         this.queuedAt = queuedAt;
     }
 
@@ -70,10 +78,6 @@ public class OutboxRecord {
         return sender;
     }
 
-    List<String> recipients() {
-        return List.of(recipients.split(","));
-    }
-
     String subject() {
         return subject;
     }
@@ -82,41 +86,42 @@ public class OutboxRecord {
         return mime;
     }
 
-    OutboxEntry.State state() {
-        return OutboxEntry.State.valueOf(state);
+    State state() {
+        return State.valueOf(state);
     }
 
-    Instant sentAt() {
-        return sentAt;
+    /** Sums up the message's deliveries (see {@link OutboxEntry} for the order of states). */
+    void summarize(List<DeliveryRecord> deliveries) {
+        state = summary(deliveries.stream().map(DeliveryRecord::state).toList()).name();
+        attemptAt = deliveries.stream().map(DeliveryRecord::attemptAt).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
+        sentAt = deliveries.stream().map(DeliveryRecord::sentAt).filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
+        attempts = deliveries.stream().mapToInt(DeliveryRecord::attempts).max().orElse(0);
+        lastError = truncate(deliveries.stream().filter(d -> d.state() != State.SENT).map(DeliveryRecord::lastError)
+                .filter(Objects::nonNull).findFirst().orElse(null));
+        String receipts = deliveries.stream().filter(d -> d.receipt() != null).map(d -> d.transport() + ": " + d.receipt())
+                .collect(Collectors.joining("; "));
+        receipt = receipts.isEmpty() ? null : truncate(receipts);
     }
 
-    void sending(Instant at) {
-        state = OutboxEntry.State.SENDING.name();
-        attemptAt = at;
-        attempts++;
+    static State summary(List<State> states) {
+        for (State s : List.of(State.SENDING, State.QUEUED, State.UNCERTAIN, State.FAILED)) {
+            if (states.contains(s)) {
+                return s;
+            }
+        }
+        return State.SENT;
     }
 
-    void sent(Instant at, String receipt) {
-        state = OutboxEntry.State.SENT.name();
-        sentAt = at;
-        this.receipt = truncate(receipt);
-        lastError = null;
+    OutboxEntry entry(List<DeliveryRecord> deliveries) {
+        return new OutboxEntry(messageId, ticketId, deliveries.stream().map(DeliveryRecord::recipient).toList(), subject, state(),
+                queuedAt, sentAt, attempts, lastError, receipt, deliveries.stream().map(DeliveryRecord::delivery).toList());
     }
 
-    void failed(OutboxEntry.State next, String error) {
-        state = next.name();
-        lastError = truncate(error);
+    static String truncate(String s) {
+        return truncate(s, 1000);
     }
 
-    void state(OutboxEntry.State next) {
-        state = next.name();
-    }
-
-    OutboxEntry entry() {
-        return new OutboxEntry(messageId, ticketId, recipients(), subject, state(), queuedAt, sentAt, attempts, lastError, receipt);
-    }
-
-    private static String truncate(String s) {
-        return s == null || s.length() <= 1000 ? s : s.substring(0, 997) + "...";
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 3) + "...";
     }
 }

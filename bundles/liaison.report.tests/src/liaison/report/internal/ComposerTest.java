@@ -31,7 +31,9 @@ import liaison.api.model.Resource;
 import liaison.api.model.Role;
 import liaison.api.report.Evidence;
 import liaison.api.report.IncidentType;
+import liaison.api.report.RenderedReport;
 import liaison.api.report.Report;
+import liaison.api.report.ReportFormat;
 import liaison.api.report.Reporter;
 import liaison.api.report.Tlp;
 import liaison.api.resolve.ContactResolver;
@@ -164,6 +166,26 @@ class ComposerTest {
     }
 
     @Test
+    void aContactResolverWithABugLeavesItsEventsUnroutedWithTheReason() throws Exception {
+        ContactResolver buggy = resource -> {
+            throw new IllegalStateException("index out of date");
+        };
+        var registration = TestSupport.context().registerService(ContactResolver.class, buggy,
+                new java.util.Hashtable<>(java.util.Map.of(org.osgi.framework.Constants.SERVICE_RANKING, 200)));
+        try {
+            Grouping g = composer.group(events(), options("text", GroupBy.CONTACT, true));
+            assertEquals(2, g.reports().size(), "events with a contact are reported");
+            assertEquals(1, g.unrouted().size());
+            String reason = g.unrouted().get(0).reason();
+            assertTrue(reason.startsWith("no contact for 2001:db8::66: contact resolver for 2001:db8::66 failed in bundle liaison.report "),
+                    reason);
+            assertTrue(reason.endsWith("IllegalStateException: index out of date"), reason);
+        } finally {
+            registration.unregister();
+        }
+    }
+
+    @Test
     void evidenceKeepsTheOriginalOffsetAndFlagsMissingZones() throws Exception {
         Report brute = composer.group(events(), options("text", GroupBy.CONTACT, true)).reports().get(0);
         Evidence first = brute.evidence().get(0);
@@ -232,6 +254,93 @@ class ComposerTest {
             LiaisonException subject = assertThrows(LiaisonException.class, () -> composer.compose(badSubject, options(format, GroupBy.CONTACT, false)));
             assertTrue(subject.getMessage().contains("header injection"), format + ": " + subject.getMessage());
         }
+    }
+
+    /** A team's format with the usual bugs of third-party code. */
+    private static ReportFormat format(String id, java.util.concurrent.Callable<RenderedReport> render) {
+        return new ReportFormat() {
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public String displayName() {
+                return id;
+            }
+
+            @Override
+            public RenderedReport render(Report report) {
+                try {
+                    return render.call();
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
+    }
+
+    @Test
+    void aFormatThatThrowsHangsOrReturnsNothingFailsAloneNamingItsBundle() throws Exception {
+        Report brute = composer.group(events(), options("text", GroupBy.CONTACT, false)).reports().get(0);
+        var registration = TestSupport.context().registerService(ReportFormat.class, format("boom", () -> {
+            throw new IllegalStateException("a bug");
+        }), null);
+        try {
+            LiaisonException e = assertThrows(LiaisonException.class, () -> composer.compose(brute, options("boom", GroupBy.CONTACT, false)));
+            assertTrue(e.getMessage().startsWith("format 'boom' rendering " + brute.ticketId() + " failed in bundle liaison.report "),
+                    e.getMessage());
+            assertTrue(e.getMessage().endsWith("IllegalStateException: a bug"), e.getMessage());
+            assertEquals(1, e.getMessage().lines().count());
+            assertFalse(composer.compose(brute, options("text", GroupBy.CONTACT, false)).message().recipients().isEmpty(),
+                    "the other formats are not affected");
+        } finally {
+            registration.unregister();
+        }
+
+        Composer strict = new Composer(List.of(format("stuck", () -> {
+            Thread.sleep(60_000);
+            return null;
+        }), format("empty", () -> null), format("nameless", () -> new RenderedReport(" ", "multipart/mixed",
+                List.of(new RenderedReport.Part("text/plain", null, new byte[0]))))), java.time.Duration.ofMillis(300));
+        long start = System.nanoTime();
+        LiaisonException stuck = assertThrows(LiaisonException.class, () -> strict.render(brute, "stuck"));
+        assertTrue(System.nanoTime() - start < java.util.concurrent.TimeUnit.SECONDS.toNanos(10), "abandoned at the deadline");
+        assertTrue(stuck.getMessage().startsWith("format 'stuck' rendering " + brute.ticketId() + " did not finish within 300 ms (bundle liaison.report "),
+                stuck.getMessage());
+        LiaisonException empty = assertThrows(LiaisonException.class, () -> strict.render(brute, "empty"));
+        assertTrue(empty.getMessage().matches("format 'empty' rendering \\S+ returned nothing \\(bundle liaison\\.report .*\\)"), empty.getMessage());
+        LiaisonException nameless = assertThrows(LiaisonException.class, () -> strict.render(brute, "nameless"));
+        assertTrue(nameless.getMessage().contains("returned no subject"), nameless.getMessage());
+    }
+
+    @Test
+    void webhookUrlsAreRecipientsButNeverMailAddressesOrKeyHolders() throws Exception {
+        String events = """
+                {"source.ip": "192.0.2.10", "classification.type": "scanner", "source.abuse_contact": "https://chat.example.org/hooks/AbC123xYz, Abuse@Net-A.Example"}
+                {"source.ip": "192.0.2.20", "classification.type": "scanner", "source.abuse_contact": "http://127.0.0.1:8065/hooks/q1"}
+                {"source.ip": "192.0.2.30", "classification.type": "scanner", "source.abuse_contact": "ftp://files.example.org/drop"}
+                """;
+        Grouping g = composer.group(composer.readEvents("hooks.jsonl", new ByteArrayInputStream(events.getBytes(StandardCharsets.UTF_8))),
+                options("text", GroupBy.CONTACT, false));
+        assertEquals(List.of("Abuse@net-a.example", "https://chat.example.org/hooks/AbC123xYz"), g.reports().get(0).recipients(),
+                "the URL keeps its case (webhook tokens are case-sensitive)");
+        assertEquals(1, g.unrouted().size());
+        assertTrue(g.unrouted().get(0).reason().contains("unusable source.abuse_contact 'ftp://files.example.org/drop'"), g.unrouted().get(0).reason());
+
+        MimeMessage both = TestSupport.parse(composer.compose(g.reports().get(0), options("text", GroupBy.CONTACT, false)).message().mime());
+        assertEquals("Abuse@net-a.example", both.getHeader("To", ", "), "only e-mail addresses go into To");
+        ComposedReport hookOnly = composer.compose(g.reports().get(1), options("text", GroupBy.CONTACT, false));
+        assertEquals(List.of("http://127.0.0.1:8065/hooks/q1"), hookOnly.message().recipients());
+        assertEquals("undisclosed-recipients:;", TestSupport.parse(hookOnly.message().mime()).getHeader("To", ", "));
+        assertTrue(codes(hookOnly.findings()).contains("cleartext-recipient"), hookOnly.findings().toString());
+        assertFalse(codes(composer.lint(g.reports().get(0), options("text", GroupBy.CONTACT, false))).contains("cleartext-recipient"));
+
+        ComposeOptions encrypted = new ComposeOptions("text", GroupBy.CONTACT, false, true, false, Tlp.AMBER, REPORTER, "TST", 0);
+        LiaisonException e = assertThrows(LiaisonException.class, () -> composer.compose(g.reports().get(0), encrypted));
+        assertTrue(e.getMessage().contains("cannot be encrypted for https://chat.example.org/hooks/AbC123xYz"), e.getMessage());
     }
 
     @Test

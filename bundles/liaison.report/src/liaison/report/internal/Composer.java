@@ -1,6 +1,7 @@
 package liaison.report.internal;
 
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,6 +17,7 @@ import liaison.api.report.RenderedReport;
 import liaison.api.report.Report;
 import liaison.api.report.ReportFormat;
 import liaison.api.resolve.ContactResolver;
+import liaison.isolation.Extensions;
 import liaison.pgp.PgpService;
 import liaison.report.ComposeOptions;
 import liaison.report.ComposedReport;
@@ -35,6 +37,8 @@ public class Composer implements ReportComposer {
     private final Incidents incidents = new Incidents();
     private final Grouper grouper = new Grouper(incidents, new TicketIds());
     private final Linter linter = new Linter();
+    /** Rendering is pure and takes milliseconds; a format still busy after this is stuck. */
+    private Duration renderTimeout = Duration.ofSeconds(30);
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile PgpService pgp;
@@ -49,6 +53,12 @@ public class Composer implements ReportComposer {
     public Composer(List<ReportFormat> formats, PgpService pgp) {
         this.formats.addAll(formats);
         this.pgp = pgp;
+    }
+
+    /** For tests: the given formats, no PGP, no resolver, and a shorter deadline for rendering. */
+    Composer(List<ReportFormat> formats, Duration renderTimeout) {
+        this(formats, (PgpService) null);
+        this.renderTimeout = renderTimeout;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -77,12 +87,33 @@ public class Composer implements ReportComposer {
 
     @Override
     public RenderedReport render(Report report, String format) throws LiaisonException {
-        return format(format).render(report);
+        return render(format(format), report);
+    }
+
+    /**
+     * Renders through the isolation: a format — Liaison's or a third party's — that throws, hangs or
+     * returns something unusable fails this report with the format and its bundle named. (A line
+     * break in the subject usually comes from the events, not the format: the message assembler
+     * refuses it as header injection.)
+     */
+    RenderedReport render(ReportFormat format, Report report) throws LiaisonException {
+        String what = "format '" + format.id() + "' rendering " + report.ticketId();
+        RenderedReport r = Extensions.call(format, what, renderTimeout, () -> format.render(report));
+        String broken = r == null ? "returned nothing"
+                : r.subject() == null || r.subject().isBlank() ? "returned no subject"
+                : r.contentType() == null ? "returned no content type"
+                : r.parts().isEmpty() || r.parts().stream().anyMatch(p -> p == null || p.mediaType() == null || p.content() == null)
+                        ? "returned no parts or an empty one"
+                : null;
+        if (broken != null) {
+            throw new LiaisonException(what + " " + broken + " (" + Extensions.provider(format) + ")");
+        }
+        return r;
     }
 
     @Override
     public ComposedReport compose(Report report, ComposeOptions options) throws LiaisonException {
-        RenderedReport rendered = render(report, options.format());
+        RenderedReport rendered = render(format(options.format()), report);
         List<RenderedReport.Part> extra = options.csv() ? List.of(EvidenceCsv.part(report)) : List.of();
         return new ComposedReport(report, options.format(), lint(report, options),
                 MessageAssembler.assemble(report, rendered, extra, options.sign(), options.encrypt(), pgp));

@@ -1,5 +1,6 @@
 package liaison.report.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import liaison.api.report.Evidence;
 import liaison.api.report.IncidentType;
 import liaison.api.report.Report;
 import liaison.api.resolve.ContactResolver;
+import liaison.isolation.Extensions;
 import liaison.report.ComposeOptions;
 import liaison.report.GroupBy;
 import liaison.report.Grouping;
@@ -27,6 +29,9 @@ import liaison.report.IntelMqEvent;
 
 /** Groups events into reports by recipient set and incident type (and source, when asked). */
 final class Grouper {
+
+    /** Above the resolver's own two minutes per resource, so that its precise reason wins. */
+    private static final Duration RESOLVE_TIMEOUT = Duration.ofMinutes(3);
 
     private final Incidents incidents;
     private final TicketIds tickets;
@@ -93,7 +98,10 @@ final class Grouper {
         return new Grouping(reports, unrouted);
     }
 
-    /** {@code source.abuse_contact} (comma-, semicolon- or space-separated), else the resolver's best candidate. */
+    /**
+     * {@code source.abuse_contact} (comma-, semicolon- or space-separated e-mail addresses and webhook
+     * URLs), else the resolver's best candidate.
+     */
     private static Set<String> recipients(IntelMqEvent event, ContactResolver resolver, Map<String, Set<String>> cache,
             Map<String, String> failures)
             throws LiaisonException {
@@ -103,7 +111,7 @@ final class Grouper {
             for (String c : contacts.split("[,;\\s]+")) {
                 if (!c.isBlank()) {
                     try {
-                        out.add(EmailAddress.of(c).address());
+                        out.add(Recipients.normalise(c));
                     } catch (IllegalArgumentException e) {
                         throw new IllegalArgumentException(event.where() + ": unusable source.abuse_contact '" + c + "'");
                     }
@@ -122,14 +130,16 @@ final class Grouper {
         if (known == null) {
             known = new TreeSet<>();
             try {
-                for (ContactCandidate c : resolver.resolve(resource)) {
+                List<ContactCandidate> candidates = Extensions.call(resolver, "contact resolver for " + resource.text(), RESOLVE_TIMEOUT,
+                        () -> resolver.resolve(resource));
+                for (ContactCandidate c : candidates == null ? List.<ContactCandidate>of() : candidates) {
                     if (!c.emails().isEmpty()) {
                         known.add(EmailAddress.of(c.emails().get(0)).address());
                         break;
                     }
                 }
-            } catch (LiaisonException e) {
-                // One unreachable registry leaves its events unrouted; the others are still reported.
+            } catch (LiaisonException | IllegalArgumentException e) {
+                // One unreachable registry (or a resolver's bad answer) leaves its events unrouted; the others are still reported.
                 failures.put(resource.text(), e.getMessage());
             }
             cache.put(resource.text(), known);

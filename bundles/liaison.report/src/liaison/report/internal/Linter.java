@@ -15,7 +15,7 @@ import liaison.report.LintFinding.Severity;
  * What makes receivers ask back or ignore a report (the intake rules of CESNET and Janet CSIRT,
  * ENISA's exercise): times without zone, no raw log line, registry or traceroute output pasted in
  * place of evidence, more addresses than the receiver accepts in one report, no requested action,
- * no signature.
+ * no signature, a webhook recipient without TLS.
  */
 final class Linter {
 
@@ -63,6 +63,12 @@ final class Linter {
         }
         if (report.requestedAction() == null || report.requestedAction().isBlank()) {
             out.add(new LintFinding(Severity.ERROR, "no-action", "the report does not say what the recipient should do", -1));
+        }
+        for (String url : Recipients.urls(report.recipients())) {
+            if (url.regionMatches(true, 0, "http://", 0, 7)) {
+                out.add(new LintFinding(Severity.WARNING, "cleartext-recipient", "the report is posted to " + url
+                        + " without TLS; anyone on the path can read it (use https)", -1));
+            }
         }
         if (!options.sign()) {
             out.add(new LintFinding(Severity.WARNING, "unsigned", "the report is not signed; the receiver cannot trust it", -1));

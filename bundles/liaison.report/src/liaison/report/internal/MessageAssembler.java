@@ -59,6 +59,12 @@ final class MessageAssembler {
         for (String r : report.recipients()) {
             headerSafe("recipient", r, report);
         }
+        List<String> emails = Recipients.emails(report.recipients());
+        if (encrypt && emails.size() < report.recipients().size()) {
+            // A webhook shows the text in a chat: it can carry neither ciphertext nor what was asked to be encrypted.
+            throw new LiaisonException("report " + report.ticketId() + " cannot be encrypted for " + Recipients.urls(report.recipients()).get(0)
+                    + ": only e-mail recipients have keys; compose it without --encrypt or address it to e-mail only");
+        }
         try {
             List<RenderedReport.Part> parts = new ArrayList<>(rendered.parts());
             parts.addAll(extraParts);
@@ -82,7 +88,8 @@ final class MessageAssembler {
             String display = from.team() != null ? from.team() : from.name();
             StringBuilder h = new StringBuilder(512);
             header(h, "From", new InternetAddress(from.email(), display, "UTF-8").toString());
-            header(h, "To", InternetAddress.toString(addresses(report.recipients()), 4));
+            // Only e-mail recipients go into To; a report posted to webhooks only is to no one by mail (RFC 5322 group syntax).
+            header(h, "To", emails.isEmpty() ? "undisclosed-recipients:;" : InternetAddress.toString(addresses(emails), 4));
             header(h, "Subject", MimeUtility.encodeText(subject, "UTF-8", null));
             header(h, "Date", new MailDateFormat().format(Date.from(report.created())));
             header(h, "Message-ID", "<" + messageId + ">");

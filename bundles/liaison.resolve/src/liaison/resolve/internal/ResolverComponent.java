@@ -117,7 +117,7 @@ public final class ResolverComponent implements Resolver, ContactResolver {
         ResolverStep secondary = options.via() == Via.AUTO ? (rdapFirst ? whois : rdap) : null;
         List<ResolverStep> others = new ArrayList<>();
         for (Ranked r : steps) {
-            if (r.step != whois && r.step != rdap && r.step.supports(resource)) {
+            if (r.step != whois && r.step != rdap && supports(r.step, resource, failures)) {
                 others.add(r.step);
             }
         }
@@ -165,6 +165,16 @@ public final class ResolverComponent implements Resolver, ContactResolver {
 
     /** Steps bound their own work by the deadline; the grace lets their precise message win over the isolation's. */
     private static final Duration GRACE = Duration.ofSeconds(2);
+
+    /** Asks a step whether it applies; one that cannot answer (a bug) is left out and recorded, as a failed run would be. */
+    private static boolean supports(ResolverStep step, Resource resource, List<String> failures) {
+        try {
+            return step.supports(resource);
+        } catch (RuntimeException | LinkageError e) {
+            failures.add("a resolver step of " + Extensions.provider(step) + " failed to say whether it supports " + resource.text() + ": " + e);
+            return false;
+        }
+    }
 
     /** Runs a step isolated (its own thread, the deadline); a failure is recorded, never thrown. */
     private static List<ContactCandidate> run(ResolverStep step, Resource resource, LookupContext ctx, List<String> failures) {

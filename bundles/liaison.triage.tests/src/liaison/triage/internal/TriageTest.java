@@ -6,23 +6,33 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.util.tracker.ServiceTracker;
 
 import liaison.api.InputException;
 import liaison.api.triage.Indicator.Kind;
 import liaison.api.triage.Indicator.Role;
+import liaison.api.triage.LogExtractor;
+import liaison.api.triage.Observation;
 import liaison.triage.Finding;
 import liaison.triage.Triage;
 
@@ -133,6 +143,46 @@ class TriageTest {
                 "{\"source.ip\":\"192.0.2.1\",\"classification.type\":\"scanner\"}\n{\"source.ip\": broken\n")));
         assertEquals(2, json.line());
         assertTrue(json.getMessage().startsWith(dir.resolve("events.jsonl") + ":2:"), json.getMessage());
+    }
+
+    /** A team's log format with a bug in both its methods, as a DS-registered service would have. */
+    static final class BuggyExtractor implements LogExtractor {
+        @Override
+        public String id() {
+            return "buggy";
+        }
+
+        @Override
+        public double recognises(List<String> firstLines) {
+            throw new IllegalStateException("recognises is broken");
+        }
+
+        @Override
+        public void extract(String input, BufferedReader reader, ZoneId assumedZone, Consumer<Observation> observer) throws IOException {
+            reader.readLine();
+            reader.readLine();
+            throw new NoClassDefFoundError("org/example/Missing");
+        }
+    }
+
+    @Test
+    void aBrokenExtractorIsContainedAndNamedWithItsBundle() throws Exception {
+        BundleContext bc = FrameworkUtil.getBundle(TriageTest.class).getBundleContext();
+        ServiceRegistration<LogExtractor> reg = bc.registerService(LogExtractor.class, new BuggyExtractor(),
+                new Hashtable<>(Map.of(Constants.SERVICE_RANKING, 100)));
+        try {
+            Path auth = log("auth.log", "Nov 20 10:15:30 web1 sshd[1234]: Failed password for root from 198.51.100.23 port 51234 ssh2\n"
+                    + "Nov 20 10:15:31 web1 sshd[1234]: Failed password for root from 198.51.100.23 port 51235 ssh2\n");
+            Triage.Result r = analyse(auth);
+            assertEquals(List.of(auth + "=syslog"), r.formats(), "the others still recognise the log: " + r.formats());
+
+            InputException e = assertThrows(InputException.class, () -> triage().analyse(List.of(auth), "buggy", BERLIN, (p, d, t) -> { }));
+            assertTrue(e.getMessage().startsWith(auth + ":2: log format 'buggy' failed in bundle liaison.triage "), e.getMessage());
+            assertTrue(e.getMessage().contains("NoClassDefFoundError"), e.getMessage());
+            assertEquals(1, e.getMessage().lines().count());
+        } finally {
+            reg.unregister();
+        }
     }
 
     @Test

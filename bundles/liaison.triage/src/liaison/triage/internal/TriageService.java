@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
 
 import org.osgi.service.component.annotations.Component;
@@ -30,6 +32,8 @@ import liaison.api.triage.Indicator;
 import liaison.api.triage.Indicator.Role;
 import liaison.api.triage.LogExtractor;
 import liaison.api.triage.Observation;
+import liaison.isolation.ExtensionFailure;
+import liaison.isolation.Extensions;
 import liaison.triage.Finding;
 import liaison.triage.Triage;
 
@@ -40,6 +44,10 @@ public class TriageService implements Triage {
     private static final int SAMPLE_LINES = 20;
     /** Below this, no extractor is trusted with a log. */
     private static final double MIN_RECOGNITION = 0.3;
+    /** An extractor that neither reads nor reports anything for this long is stuck. */
+    static final Duration STALL = Duration.ofSeconds(60);
+    /** {@link LogExtractor#recognises} must be cheap. */
+    private static final Duration RECOGNITION_TIMEOUT = Duration.ofSeconds(10);
 
     /** Extractors with their service ranking, highest first (ties in recognition go to it). */
     private final List<Ranked> extractors = new CopyOnWriteArrayList<>();
@@ -73,27 +81,35 @@ public class TriageService implements Triage {
             LogExtractor extractor = format == null ? recognise(log) : byId(format);
             formats.add(log + "=" + extractor.id());
             long total = size(log);
-            long[] seen = new long[1];
+            AtomicLong seen = new AtomicLong();
             try (CountingStream counting = new CountingStream(new BufferedInputStream(Files.newInputStream(log), 1 << 16));
                     LineCountingReader reader = new LineCountingReader(new InputStreamReader(decompress(log, counting), StandardCharsets.UTF_8))) {
+                // The extractor — Liaison's or a team's — runs isolated; a log takes as long as it is big, so it
+                // is given up only when it stops reading and reporting (a loop on one line), never for its size.
                 try {
-                    extractor.extract(log.toString(), reader, assumedZone, o -> {
-                        seen[0]++;
-                        for (Indicator i : o.indicators()) {
-                            byIndicator.computeIfAbsent(i.kind() + " " + i.value(), k -> new Accumulator(i)).add(i, o);
-                        }
-                        if (seen[0] % 1000 == 0) {
-                            progress.read(log, counting.count, total);
-                        }
-                    });
-                } catch (IOException e) {
-                    throw new InputException(log.toString(), reader.lines + 1, 0, "cannot read: " + e.getMessage(), e);
-                } catch (RuntimeException e) {
-                    // A third-party extractor's bug is reported with its format and position, not a stack trace.
-                    throw new InputException(log.toString(), reader.lines, 0, "log format '" + extractor.id() + "' failed: " + e, e);
+                    Extensions.callWhileProgressing(extractor, "log format '" + extractor.id() + "'", STALL,
+                            () -> counting.count + seen.get(), () -> {
+                                try {
+                                    extractor.extract(log.toString(), reader, assumedZone, o -> {
+                                        long n = seen.incrementAndGet();
+                                        for (Indicator i : o.indicators()) {
+                                            byIndicator.computeIfAbsent(i.kind() + " " + i.value(), k -> new Accumulator(i)).add(i, o);
+                                        }
+                                        if (n % 1000 == 0) {
+                                            progress.read(log, counting.count, total);
+                                        }
+                                    });
+                                } catch (IOException e) {
+                                    throw new InputException(log.toString(), reader.lines + 1, 0, "cannot read: " + e.getMessage(), e);
+                                }
+                                return null;
+                            });
+                } catch (ExtensionFailure e) {
+                    // A bug or a stall is reported with the format, its bundle and the position, not a stack trace.
+                    throw new InputException(log.toString(), reader.lines, 0, e.getMessage(), e);
                 }
                 progress.read(log, total, total);
-                observations += seen[0];
+                observations += seen.get();
                 lines += reader.lines;
             } catch (IOException e) {
                 throw new InputException(log.toString(), 0, 0, "cannot read: " + e.getMessage(), e);
@@ -126,16 +142,26 @@ public class TriageService implements Triage {
         }
         LogExtractor best = null;
         double bestScore = MIN_RECOGNITION;
+        List<String> failed = new ArrayList<>();
         for (Ranked r : extractors) {
-            double score = r.extractor().recognises(sample);
+            LogExtractor e = r.extractor();
+            double score;
+            try {
+                score = Extensions.call(e, "log format '" + e.id() + "' recognising " + log.getFileName(), RECOGNITION_TIMEOUT,
+                        () -> e.recognises(sample));
+            } catch (LiaisonException broken) {
+                // One broken extractor must not keep the others from the log.
+                failed.add(broken.getMessage());
+                continue;
+            }
             if (score > bestScore) {
-                best = r.extractor();
+                best = e;
                 bestScore = score;
             }
         }
         if (best == null) {
             throw new InputException(log.toString(), 1, 0, "unknown log format (known: " + String.join(", ", formats())
-                    + "); name one with --format");
+                    + "); name one with --format" + (failed.isEmpty() ? "" : "; " + String.join("; ", failed)));
         }
         return best;
     }
@@ -158,7 +184,8 @@ public class TriageService implements Triage {
 
     /** Counts bytes read from the file (compressed bytes for gzip), for progress. */
     private static final class CountingStream extends FilterInputStream {
-        long count;
+        /** Written by the extractor's thread, read by the one watching its progress. */
+        volatile long count;
 
         CountingStream(InputStream in) {
             super(in);
@@ -185,6 +212,7 @@ public class TriageService implements Triage {
 
     /** Counts the lines extractors read, for the summary and error positions. */
     private static final class LineCountingReader extends BufferedReader {
+        /** Read by the caller once the extractor is done (or given up, then only for the message). */
         long lines;
 
         LineCountingReader(java.io.Reader in) {

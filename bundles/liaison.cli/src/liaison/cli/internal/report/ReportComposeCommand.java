@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +46,7 @@ public class ReportComposeCommand implements Callable<Integer> {
     @Option(names = "--events", required = true, paramLabel = "FILE", description = "IntelMQ events, one JSON object per line.")
     Path events;
 
-    @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "text, xarf, arf, iodef (or an installed format).")
+    @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "text, xarf, arf, iodef (or an installed format, e.g. markdown).")
     String format;
 
     @Option(names = "--sign", description = "Sign with our key (PGP/MIME).")
@@ -110,6 +111,11 @@ public class ReportComposeCommand implements Callable<Integer> {
             throw new InputException(events.toString(), 0, 0, "cannot read: " + e.getMessage(), e);
         }
         Grouping grouped = composer.group(read, options);
+        // Every report is composed before any is written or queued: a format that fails leaves nothing half done.
+        List<ComposedReport> composed = new ArrayList<>();
+        for (Report r : grouped.reports()) {
+            composed.add(composer.compose(r, options));
+        }
         Outbox outbox = out == null ? WorkspaceServices.get(context, Outbox.class) : null;
         if (out != null) {
             try {
@@ -118,11 +124,10 @@ public class ReportComposeCommand implements Callable<Integer> {
                 throw new LiaisonException("cannot create " + out + ": " + e.getMessage(), e);
             }
         }
-        for (Report r : grouped.reports()) {
-            ComposedReport c = composer.compose(r, options);
+        for (ComposedReport c : composed) {
             String where;
             if (out != null) {
-                Path file = out.resolve(r.ticketId() + ".eml");
+                Path file = out.resolve(c.report().ticketId() + ".eml");
                 try {
                     Files.write(file, c.message().mime());
                 } catch (IOException e) {

@@ -1,10 +1,13 @@
 package liaison.cli.internal.report;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import liaison.api.LiaisonException;
+import liaison.api.transport.Transport;
 import liaison.cli.internal.CliContext;
 import liaison.mail.MailServer;
 import liaison.mail.Outbox;
@@ -13,18 +16,24 @@ import liaison.mail.SmtpTransport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code liaison report send [--smtp URL]}: sends the queued reports. */
-@Command(name = "send", description = { "Send the queued reports over SMTP.",
-        "A message that was being sent when an earlier run ended is not resent unless --resend-uncertain is given." })
+/**
+ * {@code liaison report send [--smtp URL]}: delivers the queued reports, each recipient through the
+ * transport that handles it: e-mail addresses over SMTP (the server given), URLs through installed
+ * transports such as a chat webhook.
+ */
+@Command(name = "send", description = { "Send the queued reports: e-mail over SMTP, other recipients (webhook URLs)",
+        "through the installed transport that handles them, each recipient once.",
+        "A delivery that was under way when an earlier run ended is not resent unless --resend-uncertain is given." })
 public class ReportSendCommand implements Callable<Integer> {
 
     private final CliContext context;
 
     @Option(names = "--smtp", paramLabel = "URL", description = { "smtp://user@host:587?starttls=required, smtps://host:465",
-            "(default $LIAISON_SMTP_URL; password from the URL or $LIAISON_SMTP_PASSWORD)." })
+            "(default $LIAISON_SMTP_URL; password from the URL or $LIAISON_SMTP_PASSWORD).",
+            "Needed when e-mail recipients are queued." })
     String smtp;
 
-    @Option(names = "--resend-uncertain", description = "Also send messages whose earlier delivery may have happened.")
+    @Option(names = "--resend-uncertain", description = "Also send to recipients whose earlier delivery may have happened.")
     boolean resendUncertain;
 
     public ReportSendCommand(CliContext context) {
@@ -34,34 +43,43 @@ public class ReportSendCommand implements Callable<Integer> {
     @Override
     public Integer call() throws LiaisonException {
         String url = smtp != null ? smtp : System.getenv("LIAISON_SMTP_URL");
-        if (url == null || url.isBlank()) {
-            throw new LiaisonException("no SMTP server: give --smtp URL or set LIAISON_SMTP_URL");
-        }
-        MailServer server = MailServer.parse(url);
+        MailServer server = url == null || url.isBlank() ? null : MailServer.parse(url);
         Outbox outbox = WorkspaceServices.get(context, Outbox.class);
         SendSummary s;
-        try (SmtpTransport transport = new SmtpTransport(server)) {
-            s = outbox.send(transport, resendUncertain);
+        try (SmtpTransport transport = server == null ? null : new SmtpTransport(server)) {
+            List<Transport> given = transport == null ? List.of() : List.of(transport);
+            s = outbox.send(given, resendUncertain);
         }
+        List<String> problems = s.problems();
+        String hint = server != null || problems.stream().noneMatch(p -> p.contains("no transport handles") && p.contains("@")) ? null
+                : "e-mail recipients need an SMTP server: give --smtp URL or set LIAISON_SMTP_URL";
         if (context.json()) {
             Map<String, Object> o = new LinkedHashMap<>();
-            o.put("server", server.display());
+            o.put("server", server == null ? null : server.display());
             o.put("sent", s.sent());
             o.put("deferred", s.deferred());
             o.put("failed", s.failed());
             o.put("uncertain", s.uncertain());
-            o.put("problems", s.problems());
+            o.put("problems", problems);
+            o.put("hint", hint);
+            o.put("transports", s.byTransport());
             context.emitJson(o);
         } else {
+            List<String> via = new ArrayList<>();
+            s.byTransport().forEach((id, n) -> via.add(id.equals("smtp") && server != null ? server.display() : id));
             context.out().printf("sent %d, deferred %d, failed %d, uncertain %d (via %s)%n", s.sent(), s.deferred(), s.failed(),
-                    s.uncertain(), server.display());
-            s.problems().forEach(p -> context.out().println("  " + p));
+                    s.uncertain(), via.isEmpty() ? server != null ? server.display() : "no transport" : String.join(", ", via));
+            problems.forEach(p -> context.out().println("  " + p));
+            if (hint != null) {
+                context.out().println("  " + hint);
+            }
             if (s.uncertain() > 0) {
                 context.out().println("  uncertain messages may have left already; check, then 'liaison report send --resend-uncertain'");
             }
         }
-        if (s.deferred() + s.failed() > 0) {
-            context.err().println("liaison: " + (s.deferred() + s.failed()) + " message(s) not sent; the first: " + s.problems().get(0));
+        if (!problems.isEmpty()) {
+            context.err().println("liaison: " + problems.size() + " delivery problem(s); the first: " + problems.get(0)
+                    + (hint == null ? "" : "; " + hint));
             return 1;
         }
         return 0;

@@ -8,19 +8,33 @@ import java.util.stream.Collectors;
 import liaison.api.LiaisonException;
 import liaison.cli.internal.CliContext;
 import liaison.mail.ContactStats;
+import liaison.mail.Delivery;
 import liaison.mail.Outbox;
 import liaison.mail.OutboxEntry;
 import picocli.CommandLine.Command;
 
 /** {@code liaison report status [--json]}: the outbox and how each contact answers. */
 @Command(name = "status", description = { "Show the outbox and, per contact, reports sent, replies by kind and time to first reply.",
-        "With --json: one object per message (\"kind\":\"message\") and per contact (\"kind\":\"contact\")." })
+        "With --json: one object per message (\"kind\":\"message\", with its \"deliveries\" per recipient)",
+        "and per contact (\"kind\":\"contact\")." })
 public class ReportStatusCommand implements Callable<Integer> {
 
     private final CliContext context;
 
     public ReportStatusCommand(CliContext context) {
         this.context = context;
+    }
+
+    static Map<String, Object> json(Delivery d) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("recipient", d.recipient());
+        o.put("transport", d.transport());
+        o.put("state", d.state().name().toLowerCase());
+        o.put("sentAt", d.sentAt() == null ? null : d.sentAt().toString());
+        o.put("attempts", d.attempts());
+        o.put("lastError", d.lastError());
+        o.put("receipt", d.receipt());
+        return o;
     }
 
     @Override
@@ -41,6 +55,7 @@ public class ReportStatusCommand implements Callable<Integer> {
                 o.put("sentAt", e.sentAt() == null ? null : e.sentAt().toString());
                 o.put("attempts", e.attempts());
                 o.put("lastError", e.lastError());
+                o.put("deliveries", e.deliveries().stream().map(ReportStatusCommand::json).toList());
                 context.emitJson(o);
             }
             for (ContactStats s : stats) {
@@ -62,6 +77,13 @@ public class ReportStatusCommand implements Callable<Integer> {
             out.printf("  %-20s %-9s %-40s %s%s%n", e.ticketId(), e.state().name().toLowerCase(), String.join(", ", e.recipients()),
                     e.sentAt() != null ? "sent " + e.sentAt() : "queued " + e.queuedAt(),
                     e.lastError() == null ? "" : "  (" + e.lastError() + ")");
+            // Each recipient on its own line once they can differ: several recipients, or one through another transport.
+            if (e.deliveries().size() > 1 || e.deliveries().stream().anyMatch(d -> d.transport() != null && !d.transport().equals("smtp"))) {
+                for (Delivery d : e.deliveries()) {
+                    out.printf("      -> %-40s %-9s %s%s%n", d.recipient(), d.state().name().toLowerCase(),
+                            d.transport() == null ? "" : "via " + d.transport(), d.receipt() == null ? "" : "  " + d.receipt());
+                }
+            }
         }
         if (!stats.isEmpty()) {
             out.println("per contact: sent, answered, replies by kind, median time to first reply");

@@ -84,7 +84,10 @@ public class IodefFormat implements ReportFormat {
         w.writeEndElement();
         contact(w, "irt", who.team() != null ? who.team() : who.name(), who.email(), who.phone());
         for (String recipient : r.recipients()) {
-            contact(w, "abuse", null, recipient, null);
+            // IODEF names contacts by e-mail; a webhook URL is how we deliver, not who the contact is.
+            if (!recipient.contains("://")) {
+                contact(w, "abuse", null, recipient, null);
+            }
         }
         w.writeStartElement(NS, "EventData");
         w.writeStartElement(NS, "Expectation");

@@ -23,7 +23,10 @@ import liaison.mail.OutboxEntry;
 import liaison.mail.SendSummary;
 import liaison.mail.SmtpTransport;
 
-/** The outbox: every queued and sent report with its state; sends the queue over SMTP in a job. */
+/**
+ * The outbox: every queued and sent report with its state; sends the queue in a job, e-mail over
+ * SMTP and other recipients through the installed transports.
+ */
 public class OutboxPart {
 
     private Label status;
@@ -68,10 +71,13 @@ public class OutboxPart {
     }
 
     private void send(Composite parent) {
-        InputDialog ask = new InputDialog(parent.getShell(), "Send queued reports", "SMTP server (password from the URL or $LIAISON_SMTP_PASSWORD):",
+        InputDialog ask = new InputDialog(parent.getShell(), "Send queued reports", "SMTP server for e-mail recipients (password from the URL"
+                + " or $LIAISON_SMTP_PASSWORD); empty: only recipients an installed transport handles, such as webhook URLs:",
                 smtp, text -> {
                     try {
-                        MailServer.parse(text);
+                        if (!text.isBlank()) {
+                            MailServer.parse(text);
+                        }
                         return null;
                     } catch (IllegalArgumentException e) {
                         return e.getMessage();
@@ -81,10 +87,10 @@ public class OutboxPart {
             return;
         }
         smtp = ask.getValue();
-        MailServer server = MailServer.parse(smtp);
-        Job.create("Sending reports via " + server.display(), (IProgressMonitor monitor) -> {
-            try (SmtpTransport transport = new SmtpTransport(server)) {
-                SendSummary s = UiServices.workspaceService(Outbox.class).send(transport, false);
+        MailServer server = smtp.isBlank() ? null : MailServer.parse(smtp);
+        Job.create(server == null ? "Sending reports" : "Sending reports via " + server.display(), (IProgressMonitor monitor) -> {
+            try (SmtpTransport transport = server == null ? null : new SmtpTransport(server)) {
+                SendSummary s = UiServices.workspaceService(Outbox.class).send(transport == null ? List.of() : List.of(transport), false);
                 ui(() -> {
                     refresh();
                     status.setText("sent " + s.sent() + ", deferred " + s.deferred() + ", failed " + s.failed() + ", uncertain " + s.uncertain()

@@ -80,6 +80,22 @@ final class Product implements AutoCloseable {
         return r;
     }
 
+    /** Decodes a quoted-printable body (RFC 2045): soft line breaks and {@code =XX} octets. */
+    static String quotedPrintable(String encoded) {
+        String joined = encoded.replace("=\r\n", "");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < joined.length(); i++) {
+            char c = joined.charAt(i);
+            if (c == '=' && i + 2 < joined.length() && joined.substring(i + 1, i + 3).matches("[0-9A-F]{2}")) {
+                out.write(Integer.parseInt(joined.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                out.write(c);
+            }
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
     @Override
     public void close() throws IOException {
         try (Stream<Path> files = Files.walk(home.getParent())) {

@@ -28,6 +28,7 @@ import liaison.api.report.RenderedReport;
 import liaison.api.report.Report;
 import liaison.api.report.Reporter;
 import liaison.api.report.Tlp;
+import liaison.api.transport.DeliveryException;
 import liaison.api.transport.DeliveryReceipt;
 import liaison.api.transport.OutgoingMessage;
 
@@ -35,11 +36,15 @@ import liaison.api.transport.OutgoingMessage;
 class ExampleExtensionTest {
 
     private static HttpServer serve(String path, String contentType, byte[] body, List<String> received) throws Exception {
+        return serve(path, 200, contentType, body, received);
+    }
+
+    private static HttpServer serve(String path, int status, String contentType, byte[] body, List<String> received) throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext(path, exchange -> {
             received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             exchange.getResponseHeaders().add("Content-Type", contentType);
-            exchange.sendResponseHeaders(200, body.length == 0 ? -1 : body.length);
+            exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
         });
@@ -101,6 +106,12 @@ class ExampleExtensionTest {
         assertTrue(md.contains("| 2026-11-20T09:15:30Z | +01:00 |"), md);
         assertTrue(md.contains("\\| x"), "pipes in log lines cannot break the table: " + md);
         assertTrue(md.contains("TLP:AMBER"));
+
+        Report r0 = report();
+        Report noLine = new Report(r0.ticketId(), r0.reporter(), r0.recipients(), r0.type(), r0.description(),
+                List.of(new Evidence(null, false, null, Map.of())), r0.resources(), r0.requestedAction(), r0.tlp(), r0.created());
+        String without = new String(new MarkdownReportFormat().render(noLine).parts().get(0).content(), StandardCharsets.UTF_8);
+        assertTrue(without.contains("| unknown |  (assumed) | (no log line) |"), "evidence without time or raw line: " + without);
     }
 
     @Test
@@ -121,6 +132,17 @@ class ExampleExtensionTest {
             assertTrue(json.get("text").asText().contains("Please stop."), received.get(0));
         } finally {
             server.stop(0);
+        }
+        for (int status : new int[] { 404, 503 }) {
+            HttpServer failing = serve("/hook", status, "text/plain", new byte[0], new ArrayList<>());
+            try {
+                String url = "http://127.0.0.1:" + failing.getAddress().getPort() + "/hook";
+                DeliveryException e = assertThrows(DeliveryException.class, () -> new WebhookTransport().deliver(new OutgoingMessage(
+                        "m2@example", "LIA-2", "cert@example.org", List.of(url), "s", "Subject: s\r\n\r\nx\r\n".getBytes(StandardCharsets.UTF_8))));
+                assertEquals(status == 404, e.permanent(), "a deleted hook is final, an unavailable one is retried: " + e.getMessage());
+            } finally {
+                failing.stop(0);
+            }
         }
     }
 }

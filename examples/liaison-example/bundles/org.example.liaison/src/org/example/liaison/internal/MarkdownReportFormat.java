@@ -50,8 +50,8 @@ public class MarkdownReportFormat implements ReportFormat {
         for (Evidence e : r.evidence()) {
             String utc = e.observed() == null ? "unknown" : DateTimeFormatter.ISO_INSTANT.format(e.utc());
             String offset = e.observed() == null ? "" : e.observed().getOffset().equals(ZoneOffset.UTC) ? "UTC" : e.observed().getOffset().toString();
-            md.append("| ").append(utc).append(" | ").append(offset).append(e.zoneKnown() ? "" : " (assumed)").append(" | `")
-                    .append(e.line().replace("`", "'").replace("|", "\\|")).append("` |\n");
+            md.append("| ").append(utc).append(" | ").append(offset).append(e.zoneKnown() ? "" : " (assumed)").append(" | ")
+                    .append(e.line() == null ? "(no log line)" : "`" + e.line().replace("`", "'").replace("|", "\\|") + "`").append(" |\n");
         }
         return new RenderedReport(subject, "multipart/mixed",
                 List.of(new RenderedReport.Part("text/markdown; charset=UTF-8", null, md.toString().getBytes(StandardCharsets.UTF_8))));

@@ -25,13 +25,17 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
 import liaison.api.LiaisonException;
+import liaison.api.transport.DeliveryException;
 import liaison.api.transport.DeliveryReceipt;
 import liaison.api.transport.OutgoingMessage;
 import liaison.api.transport.Transport;
 
 /**
  * Posts a report to a chat webhook (Mattermost and Slack "incoming webhook" JSON: {@code {"text": ...}}),
- * for teams that coordinate in chat. A recipient is the webhook URL itself.
+ * for teams that coordinate in chat. A recipient is the webhook URL itself: an event names it in
+ * {@code source.abuse_contact}, and the outbox routes it here because this transport handles http(s)
+ * URLs. Runs on the outbox's thread, one recipient per call; the HTTP timeouts (10 s to connect, 20 s
+ * for the answer) keep it well inside the outbox's deadline.
  */
 @Component
 public class WebhookTransport implements Transport {
@@ -49,29 +53,31 @@ public class WebhookTransport implements Transport {
         return recipient.startsWith("https://") || recipient.startsWith("http://");
     }
 
+    /**
+     * Posts to the one recipient the outbox hands over. An answer of 4xx (the hook was deleted, the
+     * token is wrong) is final; anything else that fails may work on the next run.
+     */
     @Override
     public DeliveryReceipt deliver(OutgoingMessage message) throws LiaisonException {
         ObjectNode body = json.createObjectNode();
         body.put("text", "**" + message.subject() + "**\n\n" + firstText(message));
-        StringBuilder detail = new StringBuilder();
-        for (String recipient : message.recipients()) {
-            try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(recipient))
-                        .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() / 100 != 2) {
-                    throw new LiaisonException("webhook " + recipient + " answered HTTP " + response.statusCode());
-                }
-                detail.append(recipient).append(": HTTP ").append(response.statusCode()).append(' ');
-            } catch (IOException e) {
-                throw new LiaisonException("cannot post to webhook " + recipient + ": " + e.getMessage(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new LiaisonException("interrupted while posting to " + recipient, e);
+        String recipient = message.recipients().get(0);
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(recipient))
+                    .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            int status = response.statusCode();
+            if (status / 100 != 2) {
+                throw new DeliveryException("webhook " + recipient + " answered HTTP " + status, status / 100 == 4);
             }
+            return new DeliveryReceipt(id(), Instant.now(), "HTTP " + status);
+        } catch (IOException e) {
+            throw new LiaisonException("cannot post to webhook " + recipient + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LiaisonException("interrupted while posting to " + recipient, e);
         }
-        return new DeliveryReceipt(id(), Instant.now(), detail.toString().strip());
     }
 
     /** The first text part of the report message: what a person reads. */
@@ -84,7 +90,8 @@ public class WebhookTransport implements Transport {
         try {
             MimeMessage mime = new MimeMessage(Session.getInstance(new java.util.Properties()), new ByteArrayInputStream(message.mime()));
             String text = firstText(mime);
-            return text == null ? "" : text;
+            // MIME text has CRLF line ends; chat renders plain newlines.
+            return text == null ? "" : text.replace("\r\n", "\n");
         } catch (MessagingException | IOException e) {
             throw new LiaisonException("report " + message.ticketId() + " is not a readable MIME message: " + e.getMessage(), e);
         } finally {
