@@ -84,7 +84,8 @@ public final class RdapReplay implements AutoCloseable {
             }
         }
         URI b = URI.create(base.endsWith("/") ? base : base + "/");
-        add(json, body, b.toString(), prefix(b));
+        // Served as the https base the IANA bootstrap names, whatever scheme a recorded self link has (APNIC's say http).
+        add(json, body, "https:/" + prefix(b), prefix(b));
     }
 
     /**
