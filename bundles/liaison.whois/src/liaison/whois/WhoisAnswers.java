@@ -1,6 +1,9 @@
 package liaison.whois;
 
+import java.util.List;
+
 import liaison.api.InputException;
+import liaison.api.whois.WhoisObject;
 import liaison.whois.internal.Readers;
 
 /**
@@ -22,5 +25,15 @@ public final class WhoisAnswers {
      */
     public static WhoisAnswer parse(WhoisResponse response, Registry registry) throws InputException {
         return Readers.read(response, registry);
+    }
+
+    /**
+     * Reads an answer that a {@link liaison.api.whois.WhoisAnswerParser} translated into RPSL objects,
+     * by the rules Liaison applies to RPSL registries; {@link WhoisAnswer#response()} keeps the raw answer.
+     *
+     * @throws InputException when the objects are not valid RPSL (a malformed key, for instance)
+     */
+    public static WhoisAnswer parse(WhoisResponse response, Registry registry, List<WhoisObject> objects) throws InputException {
+        return Readers.read(response, registry, objects);
     }
 }

@@ -23,10 +23,22 @@ public final class WhoisLookup {
     /** Handle queries at most per server. */
     public static final int MAX_FOLLOW_UPS = 4;
 
+    /** Reads an exchange into the model: {@link WhoisAnswers#parse}, or an extension for some registries. */
+    @FunctionalInterface
+    public interface AnswerReader {
+        WhoisAnswer read(WhoisResponse response, Registry registry) throws LiaisonException;
+    }
+
     private final WhoisTransport transport;
+    private final AnswerReader reader;
 
     public WhoisLookup(WhoisTransport transport) {
+        this(transport, WhoisAnswers::parse);
+    }
+
+    public WhoisLookup(WhoisTransport transport, AnswerReader reader) {
         this.transport = transport;
+        this.reader = reader;
     }
 
     /**
@@ -49,7 +61,7 @@ public final class WhoisLookup {
             }
             WhoisAnswer answer;
             try {
-                answer = WhoisAnswers.parse(transport.exchange(server, query, registry), registry);
+                answer = reader.read(transport.exchange(server, query, registry), registry);
             } catch (LiaisonException e) {
                 if (hop == 0) {
                     throw e;
@@ -104,7 +116,7 @@ public final class WhoisLookup {
                 continue;
             }
             try {
-                out.add(WhoisAnswers.parse(transport.exchange(answer.response().server(), query, registry), registry));
+                out.add(reader.read(transport.exchange(answer.response().server(), query, registry), registry));
             } catch (LiaisonException e) {
                 problems.add("could not get " + handle + " from " + answer.response().server() + ": " + e.getMessage());
             }

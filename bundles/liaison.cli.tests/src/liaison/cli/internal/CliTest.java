@@ -110,5 +110,14 @@ class CliTest {
         Result doctorHelp = run("help", "doctor");
         assertEquals(0, doctorHelp.code());
         assertTrue(doctorHelp.out().contains("--data"), "global options are inherited: " + doctorHelp.out());
+        Result nested = run("help", "drill", "serve");
+        assertEquals(0, nested.code(), nested.err());
+        assertTrue(nested.out().startsWith("Usage: liaison drill serve "), nested.out());
+        Result unknown = run("help", "drill", "sing");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("no command 'sing' of 'drill'"), unknown.err());
+        Result option = run("drill", "serve", "--help");
+        assertEquals(0, option.code(), "--help needs no required parameters: " + option.err());
+        assertTrue(option.out().startsWith("Usage: liaison drill serve "), option.out());
     }
 }

@@ -15,7 +15,6 @@ import liaison.cli.internal.pgp.PgpCommand;
 import liaison.cli.internal.report.ReportCommand;
 import liaison.cli.internal.triage.TriageCommand;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -23,7 +22,8 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** The top-level {@code liaison} command; holds the global options every subcommand inherits. */
-@Command(name = "liaison", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+// scope INHERIT gives every subcommand --help (and --version), so a usage question never meets a missing parameter.
+@Command(name = "liaison", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = VersionProvider.class,
         description = "Find who to tell about an incident, and tell them well.",
         subcommands = { HelpCommand.class, DoctorCommand.class, PluginsCommand.class, TriageCommand.class, LookupCommand.class,
                 BootstrapCommand.class, ConstituencyCommand.class, WhoisServerCommand.class, DirectoryCommand.class,

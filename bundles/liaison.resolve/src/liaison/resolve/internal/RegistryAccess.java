@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -15,6 +17,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import liaison.api.InputException;
 import liaison.api.LiaisonException;
@@ -23,6 +29,10 @@ import liaison.api.model.DomainName;
 import liaison.api.model.IpAddress;
 import liaison.api.model.IpRange;
 import liaison.api.model.Resource;
+import liaison.api.whois.WhoisAnswerParser;
+import liaison.api.whois.WhoisObject;
+import liaison.isolation.ExtensionFailure;
+import liaison.isolation.Extensions;
 import liaison.rdap.RdapBootstrap;
 import liaison.rdap.RdapClient;
 import liaison.rdap.RdapException;
@@ -33,6 +43,7 @@ import liaison.resolve.Endpoints;
 import liaison.resolve.Exchange;
 import liaison.store.Workspace;
 import liaison.whois.Registry;
+import liaison.whois.WhoisAnswer;
 import liaison.whois.WhoisAnswers;
 import liaison.whois.WhoisClient;
 import liaison.whois.WhoisException;
@@ -55,6 +66,13 @@ public final class RegistryAccess {
     static final Duration TTL = Duration.ofDays(1);
     private static final int STRIPES = 256;
 
+    /** How long a whois answer parser extension may take for one answer. */
+    static final Duration PARSER_TIMEOUT = Duration.ofSeconds(10);
+
+    private record RankedParser(int ranking, WhoisAnswerParser parser) {
+    }
+
+    private final List<RankedParser> parsers = new CopyOnWriteArrayList<>();
     private final Gates gates = new Gates();
     private final WhoisClient whoisClient = new WhoisClient();
     private final ReentrantLock[] blocks = new ReentrantLock[STRIPES];
@@ -79,6 +97,59 @@ public final class RegistryAccess {
     @Deactivate
     void deactivate() {
         rdapClient.close();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void addParser(WhoisAnswerParser parser, Map<String, Object> properties) {
+        Object r = properties.get("service.ranking");
+        parsers.add(new RankedParser(r instanceof Integer i ? i : 0, parser));
+        parsers.sort(Comparator.comparingInt(RankedParser::ranking).reversed());
+        readTrails.clear(); // cached answers are read anew by the parsers now present
+    }
+
+    void removeParser(WhoisAnswerParser parser) {
+        parsers.removeIf(p -> p.parser == parser);
+        readTrails.clear();
+    }
+
+    /**
+     * Reads a whois answer: with the highest-ranked extension that handles the server, else (or when
+     * that extension fails) with the built-in readers, the failure kept among the answer's warnings.
+     */
+    WhoisAnswer read(WhoisResponse response, Registry registry) throws InputException {
+        String host = response.server().host().toLowerCase(java.util.Locale.ROOT);
+        String failure = null;
+        for (RankedParser ranked : parsers) {
+            WhoisAnswerParser parser = ranked.parser;
+            try {
+                if (!parser.handles(host)) {
+                    continue;
+                }
+            } catch (RuntimeException | LinkageError e) {
+                failure = "whois answer parser of " + Extensions.provider(parser) + " failed to say whether it reads " + host + ": " + e;
+                continue;
+            }
+            try {
+                List<WhoisObject> objects = Extensions.call(parser, "whois answer parser '" + parser.id() + "' for " + host,
+                        PARSER_TIMEOUT, () -> parser.parse(host, response.query(), response.text()));
+                return WhoisAnswers.parse(response, registry, objects == null ? List.of() : objects);
+            } catch (ExtensionFailure e) {
+                failure = e.getMessage() + "; read by Liaison's own readers instead";
+                break;
+            } catch (LiaisonException e) {
+                failure = "whois answer parser '" + parser.id() + "' of " + Extensions.provider(parser) + " could not read the answer: "
+                        + e.getMessage() + "; read by Liaison's own readers instead";
+                break;
+            }
+        }
+        WhoisAnswer builtIn = WhoisAnswers.parse(response, registry);
+        if (failure == null) {
+            return builtIn;
+        }
+        List<String> warnings = new ArrayList<>(builtIn.warnings());
+        warnings.add(failure);
+        return new WhoisAnswer(builtIn.response(), builtIn.registry(), builtIn.networks(), builtIn.parties(), builtIn.abuseNotices(),
+                builtIn.noAbuseContact(), builtIn.suspectMailboxes(), builtIn.referral(), builtIn.notFound(), warnings);
     }
 
     RdapBootstrap bootstrap(LookupContext ctx) throws InputException {
@@ -141,7 +212,7 @@ public final class RegistryAccess {
 
     /** Follows the whois chain for a resource, every query through {@link #whois}. */
     WhoisTrail whoisTrail(Resource resource, WhoisServer first, LookupContext ctx) throws LiaisonException {
-        return new WhoisLookup((server, query, registry) -> whois(server, query, registry, ctx)).lookup(resource, first);
+        return new WhoisLookup((server, query, registry) -> whois(server, query, registry, ctx), this::read).lookup(resource, first);
     }
 
     /** One whois query: politeness, endpoint mapping, retries with a growing pause. */
@@ -222,7 +293,7 @@ public final class RegistryAccess {
     }
 
     /** Cached answers already read, so the many addresses of one network are not read again each time. */
-    private final Map<String, WhoisTrail> read = java.util.Collections.synchronizedMap(
+    private final Map<String, WhoisTrail> readTrails = java.util.Collections.synchronizedMap(
             new java.util.LinkedHashMap<>(256, 0.75f, true) {
                 private static final long serialVersionUID = 1L;
 
@@ -238,22 +309,22 @@ public final class RegistryAccess {
             ctx.record(new Exchange("whois", s.server(), s.query(), true, s.text()));
         }
         String key = entry.kind() + " " + entry.first() + " " + entry.last() + " " + entry.name() + " " + entry.stored();
-        WhoisTrail known = read.get(key);
+        WhoisTrail known = readTrails.get(key);
         if (known == null) {
             known = trail(resource, entry.answers());
-            read.put(key, known);
+            readTrails.put(key, known);
         }
         return new WhoisTrail(resource, known.hops(), List.of());
     }
 
-    private static WhoisTrail trail(Resource resource, List<AnswerCache.StoredAnswer> stored) throws InputException {
+    private WhoisTrail trail(Resource resource, List<AnswerCache.StoredAnswer> stored) throws InputException {
         List<WhoisTrail.Hop> hops = new ArrayList<>();
         WhoisTrail.Hop current = null;
         List<liaison.whois.WhoisAnswer> followUps = new ArrayList<>();
         for (AnswerCache.StoredAnswer s : stored) {
             WhoisServer server = WhoisServer.parse(s.server());
             WhoisResponse response = new WhoisResponse(server, s.query(), s.text(), Instant.now(), true);
-            var answer = WhoisAnswers.parse(response, Registry.ofHost(server.host()));
+            var answer = read(response, Registry.ofHost(server.host()));
             if (s.followUp()) {
                 followUps.add(answer);
             } else {

@@ -1,8 +1,10 @@
 package liaison.whois.internal;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 import liaison.api.InputException;
+import liaison.api.whois.WhoisObject;
 import liaison.whois.Registry;
 import liaison.whois.WhoisAnswer;
 import liaison.whois.WhoisResponse;
@@ -39,6 +41,20 @@ public final class Readers {
         if (!text.isEmpty() && !text.endsWith("\n")) {
             answer.warnings.add(response.server() + " ended its answer in the middle of a line; it may be cut short");
         }
+        return answer.build();
+    }
+
+    /** Reads an answer from the RPSL objects an extension translated it into; the response stays the evidence. */
+    public static WhoisAnswer read(WhoisResponse response, Registry registry, List<WhoisObject> objects) throws InputException {
+        StringBuilder rpsl = new StringBuilder();
+        for (WhoisObject o : objects) {
+            for (WhoisObject.Attribute a : o.attributes()) {
+                rpsl.append(a.name()).append(": ").append(a.value()).append('\n');
+            }
+            rpsl.append('\n');
+        }
+        AnswerBuilder answer = new AnswerBuilder(response, registry);
+        RpslAnswers.read(answer, rpsl.toString());
         return answer.build();
     }
 }

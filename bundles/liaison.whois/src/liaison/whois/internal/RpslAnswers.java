@@ -43,7 +43,11 @@ final class RpslAnswers {
     }
 
     static void read(AnswerBuilder answer) throws InputException {
-        String text = tolerant(answer);
+        read(answer, tolerant(answer));
+    }
+
+    /** Reads RPSL text standing for the answer (an extension's translation of it). */
+    static void read(AnswerBuilder answer, String text) throws InputException {
         RpslDocument doc = RpslParser.parse(answer.response.server().toString(), text);
         for (RpslObject o : doc.objects()) {
             String type = o.type();

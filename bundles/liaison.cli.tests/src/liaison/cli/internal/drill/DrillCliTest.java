@@ -3,6 +3,7 @@ package liaison.cli.internal.drill;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -11,6 +12,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -218,7 +220,7 @@ class DrillCliTest {
     void aBrokenPackIsRefusedNamingFileAndLine() throws Exception {
         Path pack = Files.createDirectories(dir.resolve("pack"));
         Files.createDirectories(pack.resolve("registries"));
-        Files.writeString(pack.resolve("registries/ripe.db"), "inetnum: 192.0.2.0 - 192.0.2.255\nnetname: X\n  continued without an attribute\n");
+        Files.writeString(pack.resolve("registries/ripe.db"), "inetnum: 192.0.2.0 - 192.0.2.255\nnetname: X\nthis line is no attribute\n");
         Files.writeString(pack.resolve("truth.json"), "{\"tasks\": [{\"id\": \"T1\", \"resource\": \"192.0.2.1\", \"expected\": {\"emails\": [\"a@x.example\"]}}]}");
         Files.writeString(pack.resolve("recipients.json"), """
                 {
@@ -233,14 +235,16 @@ class DrillCliTest {
                  "registries": {"ripe": "registries/ripe.db"}, "iana": {"ipv4": {"192.0.2.0/24": "ripe"}},
                  "truth": "truth.json", "recipients": "recipients.json"}
                 """);
-        Result unknownAction = run("--data", dir.resolve("ws").toString(), "drill", "serve", pack.toString(), "--port-base", "0");
+        // A pack that is wrongly accepted would serve until interrupted: the bound turns that into a failure.
+        Result unknownAction = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> run("--data", dir.resolve("ws").toString(), "drill", "serve", pack.toString(), "--port-base", "0"));
         assertEquals(1, unknownAction.code());
         assertTrue(unknownAction.err().startsWith("liaison: " + pack.resolve("recipients.json") + ":4:"), unknownAction.err());
         assertTrue(unknownAction.err().contains("unknown action 'shrug'"), unknownAction.err());
 
         Files.writeString(pack.resolve("recipients.json"), "{\"recipients\": {}}");
-        Result badRpsl = run("--data", dir.resolve("ws").toString(), "drill", "serve", pack.toString(), "--port-base", "0",
-                "--session", dir.resolve("s").toString());
+        Result badRpsl = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run("--data", dir.resolve("ws").toString(), "drill", "serve",
+                pack.toString(), "--port-base", "0", "--session", dir.resolve("s").toString()));
         assertEquals(1, badRpsl.code());
         assertTrue(badRpsl.err().startsWith("liaison: " + pack.resolve("registries/ripe.db") + ":"), badRpsl.err());
     }

@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
  * {@code liaison demo}: the built-in exercise played by Liaison itself on a simulated Internet, told
  * step by step — offline, in a throw-away workspace, in seconds.
  */
-@Command(name = "demo", description = { "Show what Liaison does, offline, in seconds: start the built-in exercise's simulated Internet,",
+@Command(name = "demo", header = "The built-in exercise end to end, offline: triage, contacts, signed reports, answers.",
+        description = { "Show what Liaison does, offline, in seconds: start the built-in exercise's simulated Internet,",
         "triage its attack logs, find and explain each source's contact, send signed reports to the simulated",
         "recipients, read their answers and print the scoreboard. Uses a fresh workspace unless --data is given." })
 public class DemoCommand implements Callable<Integer> {

@@ -6,7 +6,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code liaison drill}: exercises on a simulated Internet, and reachability drills of the directory. */
-@Command(name = "drill", description = { "Exercise and drill mode: TRANSITS-style exercises on a simulated Internet (list, serve, run,",
+@Command(name = "drill", header = "Exercises on a simulated Internet and reachability drills of the directory's teams.",
+        description = { "Exercise and drill mode: TRANSITS-style exercises on a simulated Internet (list, serve, run,",
         "score) and reachability drills of the directory's teams (reach)." },
         subcommands = { DrillListCommand.class, DrillServeCommand.class, DrillRunCommand.class, DrillScoreCommand.class,
                 DrillReachCommand.class })

@@ -2,6 +2,8 @@ package liaison.cli.internal.drill;
 
 import java.time.Duration;
 import java.time.Period;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,7 +37,8 @@ import picocli.CommandLine.Spec;
  * of the directory; with {@code --imap}, their answers are collected; every run shows the latest
  * round. A cron job running it daily with {@code --due} starts a round only when the schedule says so.
  */
-@Command(name = "reach", description = { "Reachability drill of the directory's teams: --smtp sends each selected team a signed",
+@Command(name = "reach", header = "Reachability drill: signed challenges to the directory's teams, answers over IMAP, history.",
+        description = { "Reachability drill of the directory's teams: --smtp sends each selected team a signed",
         "challenge with a token; --imap collects the answers (response time per team); teams without a person's answer by",
         "the deadline are marked unresponsive. The history is kept in the workspace. Schedule: --schedule quarterly, then",
         "run daily from cron with --due (Liaison runs no daemon):",
@@ -151,7 +154,12 @@ public class DrillReachCommand implements Callable<Integer> {
         String t = text.strip().toLowerCase(Locale.ROOT);
         try {
             if (t.startsWith("p")) {
-                return t.contains("t") ? Duration.parse(t) : Duration.ofDays(Period.parse(t).getDays());
+                if (t.contains("t")) {
+                    return Duration.parse(t);
+                }
+                // Months and years are calendar lengths: P1M from today, as a coordinator means it.
+                ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+                return Duration.between(now, now.plus(Period.parse(t)));
             }
             long n = Long.parseLong(t.substring(0, t.length() - 1));
             return switch (t.charAt(t.length() - 1)) {

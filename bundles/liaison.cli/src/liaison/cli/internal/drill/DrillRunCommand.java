@@ -30,7 +30,8 @@ import picocli.CommandLine.Parameters;
  * and prints the scoreboard; without, the simulated Internet serves the trainee until Enter is pressed
  * (or standard input ends), then the session is scored.
  */
-@Command(name = "run", description = { "Run an exercise: serve the scenario, let the trainee work (or Liaison itself with --auto),",
+@Command(name = "run", header = "Run an exercise (you, or Liaison itself with --auto) and print the scoreboard.",
+        description = { "Run an exercise: serve the scenario, let the trainee work (or Liaison itself with --auto),",
         "then print the scoreboard (--json: one object with the tasks, reports sent, replies and debrief)." })
 public class DrillRunCommand implements Callable<Integer> {
 

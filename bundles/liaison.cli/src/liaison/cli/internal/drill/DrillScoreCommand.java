@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
  * {@code liaison drill score SCENARIO [--session DIR] [--answers FILE]}: the scoreboard of a session
  * served by {@code drill serve}, from its session log — while it runs or after it stopped.
  */
-@Command(name = "score", description = { "Score a served session against the scenario's ground truth: the contacts the trainee",
+@Command(name = "score", header = "Score a served session against the scenario's ground truth, with the debrief.",
+        description = { "Score a served session against the scenario's ground truth: the contacts the trainee",
         "identified (--answers, else where their reports went), the reports (right team, channel, signed, linter",
         "clean, time taken) and the debrief (e-mails sent, replies and their kinds, time to reply, resolved)." })
 public class DrillScoreCommand implements Callable<Integer> {

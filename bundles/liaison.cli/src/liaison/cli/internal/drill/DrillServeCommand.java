@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
  * for trainees, until interrupted. One line per server, then where the endpoints and bootstrap files
  * are; then, as they happen, the reports arriving and the answers going out.
  */
-@Command(name = "serve", description = { "Serve a scenario's simulated Internet on 127.0.0.1 until interrupted: a whois server per",
+@Command(name = "serve", header = "Serve a scenario's simulated Internet (whois, RDAP, SMTP, IMAP) on 127.0.0.1.",
+        description = { "Serve a scenario's simulated Internet on 127.0.0.1 until interrupted: a whois server per",
         "registry, an RDAP server, bootstrap and endpoints files for 'liaison lookup --endpoints FILE --bootstrap DIR',",
         "and SMTP/IMAP with the simulated recipients. Trainees may use Liaison or any whois client",
         "(whois -h 127.0.0.1 -p PORT QUERY)." })

@@ -29,7 +29,10 @@ final class Sessions {
 
     /** Opens the scenario: the pack is written into the session's {@code pack} directory. */
     static ScenarioPack open(CliContext context, String scenario, Path session) throws LiaisonException {
-        return context.service(DrillService.class).open(scenario, session.resolve("pack"));
+        DrillService drill = context.service(DrillService.class);
+        ScenarioPack pack = drill.open(scenario, session.resolve("pack"));
+        drill.truth(pack); // a broken ground truth is refused before a class starts, not at scoring time
+        return pack;
     }
 
     /** A speed at which every recipient has answered within {@code budget} of real time. */
