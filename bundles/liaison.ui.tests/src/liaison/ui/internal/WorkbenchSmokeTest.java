@@ -5,23 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.e4.ui.internal.workbench.E4Workbench;
-import org.eclipse.e4.ui.internal.workbench.swt.E4Application;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
-import org.eclipse.equinox.app.IApplicationContext;
 import org.eclipse.swt.widgets.Display;
+
+import liaison.ui.testing.TestWorkbench;
 import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.Bundle;
 
 /**
  * Opens the real e4 workbench of the product on the X display (Xvfb in CI), waits until the Status
@@ -40,8 +37,7 @@ class WorkbenchSmokeTest {
     @Test
     void workbenchOpensWithTheStatusView() throws Exception {
         Display display = Display.getDefault();
-        E4Application application = new E4Application();
-        E4Workbench workbench = application.createE4Workbench(new Context("--data", data.toString()), display);
+        E4Workbench workbench = TestWorkbench.create(data);
         MApplication model = workbench.getApplication();
 
         AtomicReference<Seen> seen = new AtomicReference<>();
@@ -72,56 +68,5 @@ class WorkbenchSmokeTest {
         assertTrue(s.shellVisible(), "the main window was shown");
         assertTrue(s.partObject() instanceof StatusPart, "the Status view was created: " + s.partObject());
         assertTrue(s.rows() >= 3, "the Status view lists the Liaison services: " + s.rows());
-    }
-
-    /** The application context the launcher would give: our arguments and the product's branding. */
-    private record Context(String... args) implements IApplicationContext {
-
-        @Override
-        public Map<String, Object> getArguments() {
-            Map<String, Object> m = new HashMap<>();
-            m.put(IApplicationContext.APPLICATION_ARGS, new String[] { "-applicationXMI", "liaison.ui/Application.e4xmi",
-                    "-lifeCycleURI", "bundleclass://liaison.ui/liaison.ui.internal.LifeCycle", "-clearPersistedState",
-                    "-persistState", "false", args[0], args[1] });
-            return m;
-        }
-
-        @Override
-        public void applicationRunning() {
-        }
-
-        @Override
-        public String getBrandingApplication() {
-            return "org.eclipse.e4.ui.workbench.swt.E4Application";
-        }
-
-        @Override
-        public String getBrandingName() {
-            return "Liaison";
-        }
-
-        @Override
-        public String getBrandingDescription() {
-            return null;
-        }
-
-        @Override
-        public String getBrandingId() {
-            return "liaison.ui.product";
-        }
-
-        @Override
-        public String getBrandingProperty(String key) {
-            return null;
-        }
-
-        @Override
-        public Bundle getBrandingBundle() {
-            return null;
-        }
-
-        @Override
-        public void setResult(Object result, org.eclipse.equinox.app.IApplication application) {
-        }
     }
 }

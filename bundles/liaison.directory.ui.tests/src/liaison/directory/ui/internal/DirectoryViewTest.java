@@ -8,20 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.eclipse.e4.ui.internal.workbench.E4Workbench;
-import org.eclipse.e4.ui.internal.workbench.swt.E4Application;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
-import org.eclipse.equinox.app.IApplicationContext;
 import org.eclipse.swt.widgets.Display;
+
+import liaison.ui.testing.TestWorkbench;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 
@@ -56,7 +53,7 @@ class DirectoryViewTest {
         }
 
         Display display = Display.getDefault();
-        E4Workbench workbench = new E4Application().createE4Workbench(new Context("--data", data.toString()), display);
+        E4Workbench workbench = TestWorkbench.create(data);
         MApplication model = workbench.getApplication();
         long deadline = System.currentTimeMillis() + TIMEOUT_MS;
         display.timerExec(200, new Runnable() {
@@ -108,56 +105,5 @@ class DirectoryViewTest {
 
     private static String names(List<DirectoryTeam> teams) {
         return String.join(", ", teams.stream().map(DirectoryTeam::shortName).toList());
-    }
-
-    /** The application context the launcher would give: our arguments and the product's branding. */
-    private record Context(String... args) implements IApplicationContext {
-
-        @Override
-        public Map<String, Object> getArguments() {
-            Map<String, Object> m = new HashMap<>();
-            m.put(IApplicationContext.APPLICATION_ARGS, new String[] { "-applicationXMI", "liaison.ui/Application.e4xmi",
-                    "-lifeCycleURI", "bundleclass://liaison.ui/liaison.ui.internal.LifeCycle", "-clearPersistedState",
-                    "-persistState", "false", args[0], args[1] });
-            return m;
-        }
-
-        @Override
-        public void applicationRunning() {
-        }
-
-        @Override
-        public String getBrandingApplication() {
-            return "org.eclipse.e4.ui.workbench.swt.E4Application";
-        }
-
-        @Override
-        public String getBrandingName() {
-            return "Liaison";
-        }
-
-        @Override
-        public String getBrandingDescription() {
-            return null;
-        }
-
-        @Override
-        public String getBrandingId() {
-            return "liaison.ui.product";
-        }
-
-        @Override
-        public String getBrandingProperty(String key) {
-            return null;
-        }
-
-        @Override
-        public Bundle getBrandingBundle() {
-            return null;
-        }
-
-        @Override
-        public void setResult(Object result, org.eclipse.equinox.app.IApplication application) {
-        }
     }
 }

@@ -5,21 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.e4.ui.internal.workbench.E4Workbench;
-import org.eclipse.e4.ui.internal.workbench.swt.E4Application;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
-import org.eclipse.equinox.app.IApplicationContext;
 import org.eclipse.swt.widgets.Display;
+
+import liaison.ui.testing.TestWorkbench;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.Bundle;
 
 import jakarta.mail.Message;
 import jakarta.mail.Session;
@@ -42,7 +39,7 @@ class DrillViewTest {
     @Test
     void startsScoresChartsAndStops() throws Exception {
         Display display = Display.getDefault();
-        E4Workbench workbench = new E4Application().createE4Workbench(new Context("--data", data.resolve("ws").toString()), display);
+        E4Workbench workbench = TestWorkbench.create(data.resolve("ws"));
         MApplication model = workbench.getApplication();
         AtomicReference<DrillPart.Shown> started = new AtomicReference<>();
         AtomicReference<DrillPart.Shown> scored = new AtomicReference<>();
@@ -124,57 +121,6 @@ class DrillViewTest {
             Transport.send(m);
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
-        }
-    }
-
-    /** The application context the launcher would give: our arguments and the product's branding. */
-    private record Context(String... args) implements IApplicationContext {
-
-        @Override
-        public Map<String, Object> getArguments() {
-            Map<String, Object> m = new HashMap<>();
-            m.put(IApplicationContext.APPLICATION_ARGS, new String[] { "-applicationXMI", "liaison.ui/Application.e4xmi",
-                    "-lifeCycleURI", "bundleclass://liaison.ui/liaison.ui.internal.LifeCycle", "-clearPersistedState",
-                    "-persistState", "false", args[0], args[1] });
-            return m;
-        }
-
-        @Override
-        public void applicationRunning() {
-        }
-
-        @Override
-        public String getBrandingApplication() {
-            return "org.eclipse.e4.ui.workbench.swt.E4Application";
-        }
-
-        @Override
-        public String getBrandingName() {
-            return "Liaison";
-        }
-
-        @Override
-        public String getBrandingDescription() {
-            return null;
-        }
-
-        @Override
-        public String getBrandingId() {
-            return "liaison.ui.product";
-        }
-
-        @Override
-        public String getBrandingProperty(String key) {
-            return null;
-        }
-
-        @Override
-        public Bundle getBrandingBundle() {
-            return null;
-        }
-
-        @Override
-        public void setResult(Object result, org.eclipse.equinox.app.IApplication application) {
         }
     }
 }

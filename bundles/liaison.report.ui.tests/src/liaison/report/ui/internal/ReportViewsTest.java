@@ -6,21 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.e4.ui.internal.workbench.E4Workbench;
-import org.eclipse.e4.ui.internal.workbench.swt.E4Application;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
-import org.eclipse.equinox.app.IApplicationContext;
 import org.eclipse.swt.widgets.Display;
+
+import liaison.ui.testing.TestWorkbench;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.Bundle;
 
 /**
  * The real workbench on the X display: the model fragment puts the Reports, Outbox and Replies views
@@ -41,8 +38,7 @@ class ReportViewsTest {
                 {"time.source": "2026-11-20T09:05:00", "source.ip": "203.0.113.8", "protocol.transport": "tcp", "classification.taxonomy": "information-gathering", "classification.type": "scanner", "source.abuse_contact": "abuse@net-b.example"}
                 """);
         Display display = Display.getDefault();
-        E4Application application = new E4Application();
-        E4Workbench workbench = application.createE4Workbench(new Context("--data", data.resolve("ws").toString()), display);
+        E4Workbench workbench = TestWorkbench.create(data.resolve("ws"));
         MApplication model = workbench.getApplication();
 
         AtomicReference<ComposerPart.Shown> text = new AtomicReference<>();
@@ -106,56 +102,5 @@ class ReportViewsTest {
         assertEquals(List.of("no-timezone", "no-raw-evidence"), scan.get().findings(), "lint markers of the scan report");
         assertNotNull(xarf.get(), "the preview follows the format");
         assertTrue(xarf.get().preview().contains("\"xarf_version\""), xarf.get().preview());
-    }
-
-    /** The application context the launcher would give: our arguments and the product's branding. */
-    private record Context(String... args) implements IApplicationContext {
-
-        @Override
-        public Map<String, Object> getArguments() {
-            Map<String, Object> m = new HashMap<>();
-            m.put(IApplicationContext.APPLICATION_ARGS, new String[] { "-applicationXMI", "liaison.ui/Application.e4xmi",
-                    "-lifeCycleURI", "bundleclass://liaison.ui/liaison.ui.internal.LifeCycle", "-clearPersistedState",
-                    "-persistState", "false", args[0], args[1] });
-            return m;
-        }
-
-        @Override
-        public void applicationRunning() {
-        }
-
-        @Override
-        public String getBrandingApplication() {
-            return "org.eclipse.e4.ui.workbench.swt.E4Application";
-        }
-
-        @Override
-        public String getBrandingName() {
-            return "Liaison";
-        }
-
-        @Override
-        public String getBrandingDescription() {
-            return null;
-        }
-
-        @Override
-        public String getBrandingId() {
-            return "liaison.ui.product";
-        }
-
-        @Override
-        public String getBrandingProperty(String key) {
-            return null;
-        }
-
-        @Override
-        public Bundle getBrandingBundle() {
-            return null;
-        }
-
-        @Override
-        public void setResult(Object result, org.eclipse.equinox.app.IApplication application) {
-        }
     }
 }

@@ -13,17 +13,16 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.ui.internal.workbench.E4Workbench;
-import org.eclipse.e4.ui.internal.workbench.swt.E4Application;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
-import org.eclipse.equinox.app.IApplicationContext;
 import org.eclipse.swt.widgets.Display;
+
+import liaison.ui.testing.TestWorkbench;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.Bundle;
 
 import liaison.replay.RecordedCorpus;
 import liaison.resolve.Resolution;
@@ -45,7 +44,7 @@ class LookupPartTest {
         try (RecordedCorpus corpus = RecordedCorpus.start(Path.of(System.getProperty("liaison.corpus")))) {
             Path endpoints = Files.writeString(data.resolve("endpoints.conf"), corpus.endpoints("rate=unlimited retries=0"));
             Display display = Display.getDefault();
-            E4Workbench workbench = new E4Application().createE4Workbench(new Context("--data", data.resolve("ws").toString()), display);
+            E4Workbench workbench = TestWorkbench.create(data.resolve("ws"));
             MApplication model = workbench.getApplication();
             AtomicReference<List<Resolution>> seen = new AtomicReference<>();
             AtomicReference<Job> job = new AtomicReference<>();
@@ -94,57 +93,6 @@ class LookupPartTest {
             assertEquals("hostmaster@nic.or.kr", best.get("210.107.73.73"));
             assertTrue(Files.readString(data.resolve("ws/resolve.properties")).contains("endpoints="),
                     "the endpoints file is remembered as a preference");
-        }
-    }
-
-    /** The application context the launcher would give: our arguments and the product's branding. */
-    private record Context(String... args) implements IApplicationContext {
-
-        @Override
-        public Map<String, Object> getArguments() {
-            Map<String, Object> m = new HashMap<>();
-            m.put(IApplicationContext.APPLICATION_ARGS, new String[] { "-applicationXMI", "liaison.ui/Application.e4xmi",
-                    "-lifeCycleURI", "bundleclass://liaison.ui/liaison.ui.internal.LifeCycle", "-clearPersistedState",
-                    "-persistState", "false", args[0], args[1] });
-            return m;
-        }
-
-        @Override
-        public void applicationRunning() {
-        }
-
-        @Override
-        public String getBrandingApplication() {
-            return "org.eclipse.e4.ui.workbench.swt.E4Application";
-        }
-
-        @Override
-        public String getBrandingName() {
-            return "Liaison";
-        }
-
-        @Override
-        public String getBrandingDescription() {
-            return null;
-        }
-
-        @Override
-        public String getBrandingId() {
-            return "liaison.ui.product";
-        }
-
-        @Override
-        public String getBrandingProperty(String key) {
-            return null;
-        }
-
-        @Override
-        public Bundle getBrandingBundle() {
-            return null;
-        }
-
-        @Override
-        public void setResult(Object result, org.eclipse.equinox.app.IApplication application) {
         }
     }
 }
