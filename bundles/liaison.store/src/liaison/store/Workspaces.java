@@ -102,6 +102,38 @@ public final class Workspaces {
         }
     }
 
+    /**
+     * Waits for a service that is not bound to a workspace (the composer, the drill service); for the
+     * workbench's views, which ask for their services when a user acts.
+     */
+    public static <T> T service(BundleContext context, Class<T> type, Duration wait) throws StoreException {
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
+        tracker.open();
+        try {
+            T s = tracker.waitForService(wait.toMillis());
+            if (s == null) {
+                throw new StoreException(type.getSimpleName() + " is not available; the Status view and 'liaison doctor' show why");
+            }
+            return s;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting for " + type.getSimpleName(), e);
+        } finally {
+            tracker.close();
+        }
+    }
+
+    /** Waits for the service of the workspace this process selected (the workbench's outbox, keys, drills). */
+    public static <T> T ofSelected(BundleContext context, Class<T> type, Duration wait) throws StoreException {
+        String path = service(context, Workspace.class, wait).root().toString();
+        try {
+            return await(context, type, path, wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting for " + type.getSimpleName(), e);
+        }
+    }
+
     /** The workspace directory currently configured, or null when none is selected. */
     public static String configuredPath(ConfigurationAdmin cm) throws StoreException {
         try {

@@ -47,6 +47,7 @@ import liaison.directory.source.SourceInput;
 import liaison.isolation.Extensions;
 import liaison.store.Database;
 import liaison.store.StoreException;
+import liaison.store.Transactions;
 import liaison.store.Workspace;
 
 /**
@@ -95,7 +96,7 @@ public class DirectoryComponent implements DirectoryService {
     }
 
     /** A write transaction; cached reads are invalidated once it is over, whatever its outcome. */
-    private <T> T write(boolean rollback, DirectoryStore.Work<T> work) throws LiaisonException {
+    private <T> T write(boolean rollback, Transactions.Work<T> work) throws LiaisonException {
         try {
             return store().write(rollback, work);
         } finally {

@@ -8,18 +8,13 @@ import jakarta.persistence.PersistenceException;
 import liaison.api.LiaisonException;
 import liaison.store.Database;
 import liaison.store.StoreException;
+import liaison.store.Transactions;
 
 /**
  * The directory's persistence unit on the workspace database. Writes run one at a time (the
  * component serialises them), so ids are the table's maximum plus one.
  */
 final class DirectoryStore implements AutoCloseable {
-
-    /** Work inside a transaction. */
-    @FunctionalInterface
-    interface Work<T> {
-        T run(EntityManager em) throws LiaisonException;
-    }
 
     private final EntityManagerFactory emf;
 
@@ -42,25 +37,8 @@ final class DirectoryStore implements AutoCloseable {
      * Runs the work in one transaction and commits it, or rolls it back when {@code rollback} is set
      * (a dry run) or the work fails; nothing of a failed write is kept.
      */
-    <T> T write(boolean rollback, Work<T> work) throws LiaisonException {
-        EntityManager em = emf.createEntityManager();
-        try {
-            em.getTransaction().begin();
-            T result = work.run(em);
-            if (rollback) {
-                em.getTransaction().rollback();
-            } else {
-                em.getTransaction().commit();
-            }
-            return result;
-        } catch (PersistenceException e) {
-            throw new StoreException("cannot write the directory: " + e.getMessage(), e);
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
-        }
+    <T> T write(boolean rollback, Transactions.Work<T> work) throws LiaisonException {
+        return Transactions.run(emf, "cannot write the directory", rollback, work);
     }
 
     @Override

@@ -25,7 +25,6 @@ import org.osgi.service.component.annotations.Reference;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.PersistenceException;
 import liaison.api.LiaisonException;
 import liaison.api.report.IncidentType;
 import liaison.api.report.Report;
@@ -48,6 +47,7 @@ import liaison.report.GroupBy;
 import liaison.report.ReportComposer;
 import liaison.store.Database;
 import liaison.store.StoreException;
+import liaison.store.Transactions;
 import liaison.store.Workspace;
 
 /** Reachability drills of one workspace: challenges through the composer and the outbox, results in the store. */
@@ -92,20 +92,7 @@ public class ReachDrillComponent implements ReachDrill {
     }
 
     private <T> T inTransaction(String what, Function<EntityManager, T> work) throws LiaisonException {
-        EntityManager em = emf().createEntityManager();
-        try {
-            em.getTransaction().begin();
-            T result = work.apply(em);
-            em.getTransaction().commit();
-            return result;
-        } catch (PersistenceException e) {
-            throw new StoreException("reachability drill: cannot " + what + ": " + e.getMessage(), e);
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
-        }
+        return Transactions.run(emf(), "reachability drill: cannot " + what, false, work::apply);
     }
 
     @Override

@@ -28,7 +28,6 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.PersistenceException;
 import liaison.api.LiaisonException;
 import liaison.api.transport.DeliveryException;
 import liaison.api.transport.DeliveryReceipt;
@@ -46,6 +45,7 @@ import liaison.mail.ReplyKind;
 import liaison.mail.SendSummary;
 import liaison.store.Database;
 import liaison.store.StoreException;
+import liaison.store.Transactions;
 import liaison.store.Workspace;
 
 /** The outbox in the workspace database (schema module {@code mail}). */
@@ -99,20 +99,7 @@ public class OutboxService implements Outbox {
 
     /** Runs work in one transaction, rolled back on any failure. */
     private <T> T inTransaction(String what, Function<EntityManager, T> work) throws LiaisonException {
-        EntityManager em = emf().createEntityManager();
-        try {
-            em.getTransaction().begin();
-            T result = work.apply(em);
-            em.getTransaction().commit();
-            return result;
-        } catch (PersistenceException e) {
-            throw new StoreException("outbox: cannot " + what + ": " + e.getMessage(), e);
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
-        }
+        return Transactions.run(emf(), "outbox: cannot " + what, false, work::apply);
     }
 
     @Override

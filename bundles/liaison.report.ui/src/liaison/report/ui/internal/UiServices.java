@@ -9,10 +9,8 @@ import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 import liaison.api.LiaisonException;
-import liaison.store.Workspace;
 import liaison.store.Workspaces;
 
 /** What the report views share: the services they are views of, and table columns. */
@@ -29,31 +27,12 @@ final class UiServices {
 
     /** A service that is not bound to a workspace (the composer), waiting briefly for it. */
     static <T> T service(Class<T> type) throws LiaisonException {
-        ServiceTracker<T, T> tracker = new ServiceTracker<>(context(), type, null);
-        tracker.open();
-        try {
-            T s = tracker.waitForService(WAIT.toMillis());
-            if (s == null) {
-                throw new LiaisonException(type.getSimpleName() + " is not available; the Status view shows why");
-            }
-            return s;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LiaisonException("interrupted", e);
-        } finally {
-            tracker.close();
-        }
+        return Workspaces.service(context(), type, WAIT);
     }
 
     /** The service of the workspace the workbench selected (outbox, keys). */
     static <T> T workspaceService(Class<T> type) throws LiaisonException {
-        String path = service(Workspace.class).root().toString();
-        try {
-            return Workspaces.await(context(), type, path, WAIT);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LiaisonException("interrupted", e);
-        }
+        return Workspaces.ofSelected(context(), type, WAIT);
     }
 
     /** Adds a text column to a table of T. */
