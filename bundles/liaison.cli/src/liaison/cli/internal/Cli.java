@@ -1,6 +1,8 @@
 package liaison.cli.internal;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.osgi.framework.BundleContext;
 
@@ -26,6 +28,7 @@ public final class Cli {
     public int run(String... args) {
         try (CliContext context = new CliContext(bundleContext, out, err)) {
             CommandLine cl = new CommandLine(LiaisonCommand.class, new ContextFactory(context));
+            reflowDescriptions(cl);
             cl.setOut(out);
             cl.setErr(err);
             cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -37,6 +40,25 @@ public final class Cli {
             });
             return cl.execute(args);
         }
+    }
+
+    /**
+     * Joins the lines of each command's description into paragraphs, so picocli wraps them to the
+     * terminal; lines that start with white space (examples) and empty lines stay as written.
+     */
+    private static void reflowDescriptions(CommandLine cl) {
+        List<String> paragraphs = new ArrayList<>();
+        for (String line : cl.getCommandSpec().usageMessage().description()) {
+            boolean continues = !paragraphs.isEmpty() && !line.isEmpty() && !Character.isWhitespace(line.charAt(0))
+                    && !paragraphs.get(paragraphs.size() - 1).isEmpty() && !Character.isWhitespace(paragraphs.get(paragraphs.size() - 1).charAt(0));
+            if (continues) {
+                paragraphs.set(paragraphs.size() - 1, paragraphs.get(paragraphs.size() - 1) + " " + line.strip());
+            } else {
+                paragraphs.add(line);
+            }
+        }
+        cl.getCommandSpec().usageMessage().description(paragraphs.toArray(String[]::new));
+        cl.getSubcommands().values().forEach(Cli::reflowDescriptions);
     }
 
     /** A failure as one line: our own exceptions carry a message for people; others get their type. */
