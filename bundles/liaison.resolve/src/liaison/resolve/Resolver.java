@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 
 import liaison.api.LiaisonException;
 import liaison.api.model.Resource;
+import liaison.whois.WhoisServer;
 
 /**
  * Liaison's contact resolver: from an IP address, prefix, AS number or domain to ranked, explained
@@ -36,6 +37,17 @@ public interface Resolver {
      * @throws LiaisonException when the download failed or a file is malformed (the old copy is kept)
      */
     BootstrapStatus updateBootstrap(Endpoints endpoints) throws LiaisonException;
+
+    /**
+     * Asks a registry's whois server for one object by class and key, unfiltered ({@code -r -B -T irt
+     * IRT-CERT-AT} at whois.ripe.net), with the politeness of lookups and the workspace's endpoints
+     * preference: for what dumps and mirrors hide (RIPE writes {@code unread@ripe.net} for irt e-mail
+     * addresses).
+     *
+     * @return the answer's text as the server sent it
+     * @throws LiaisonException when the server cannot be asked
+     */
+    String whoisObject(WhoisServer server, String type, String key) throws LiaisonException;
 
     /** The bootstrap files a lookup with these options would use. */
     BootstrapStatus bootstrap(LookupOptions options) throws LiaisonException;

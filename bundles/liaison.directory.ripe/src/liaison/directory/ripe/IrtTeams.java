@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
+import liaison.api.LiaisonException;
 import liaison.api.model.ChannelType;
 import liaison.api.model.ContactChannel;
 import liaison.api.model.PgpKey;
@@ -23,7 +25,59 @@ public final class IrtTeams {
     /** RIPE's NRTM streams and dumps replace every irt e-mail with this address. */
     public static final String PLACEHOLDER = "unread@ripe.net";
 
+    /** Live queries per import at most: a dump of thousands of hidden addresses is no reason to flood the registry. */
+    public static final int MAX_LIVE_QUERIES = 50;
+
+    /** The current irt object by name, from a live source (a whois query). */
+    @FunctionalInterface
+    public interface LiveIrt {
+        /** The irt object, or empty when the registry has none by that name. */
+        Optional<RpslObject> irt(String name) throws LiaisonException;
+    }
+
     private IrtTeams() {
+    }
+
+    /**
+     * Replaces the teams whose irt object carries {@link #PLACEHOLDER} with the team the live irt
+     * object describes, when it names a real address; at most {@link #MAX_LIVE_QUERIES} queries, and
+     * none after the first failure (an unreachable server is not asked again and again).
+     *
+     * @param warnings receives how many were filled, and why the others were not
+     */
+    public static List<Team> fillHidden(List<Team> teams, Map<String, RpslObject> keyCerts, LiveIrt live, List<String> warnings) {
+        List<Team> out = new ArrayList<>(teams.size());
+        int asked = 0;
+        int filled = 0;
+        String failure = null;
+        for (Team t : teams) {
+            boolean hidden = t.emails().stream().anyMatch(PLACEHOLDER::equalsIgnoreCase);
+            if (!hidden || failure != null || asked >= MAX_LIVE_QUERIES) {
+                out.add(t);
+                continue;
+            }
+            asked++;
+            try {
+                Optional<RpslObject> current = live.irt(t.sourceKey());
+                Team liveTeam = current.map(o -> toTeam(o, keyCerts, warnings)).orElse(null);
+                if (liveTeam != null && liveTeam.emails().stream().anyMatch(e -> !PLACEHOLDER.equalsIgnoreCase(e))) {
+                    out.add(liveTeam);
+                    filled++;
+                } else {
+                    out.add(t);
+                }
+            } catch (LiaisonException | RuntimeException e) {
+                failure = e.getMessage();
+                out.add(t);
+            }
+        }
+        if (filled > 0) {
+            warnings.add(filled + " irt object(s) with " + PLACEHOLDER + " were filled from a live whois query of their current object");
+        }
+        if (failure != null) {
+            warnings.add("hidden irt addresses not filled from live whois: " + failure);
+        }
+        return out;
     }
 
     /** The key-cert objects of a document by name ({@code PGPKEY-A1B2C3D4}, upper case). */

@@ -41,6 +41,9 @@ import liaison.directory.TeamFilter;
 import liaison.directory.TeamJson;
 import liaison.directory.nrtm4.JsonSeq;
 import liaison.directory.nrtm4.Jws;
+import liaison.replay.Responders;
+import liaison.replay.WhoisReplay;
+import liaison.resolve.ResolvePreferences;
 import liaison.directory.nrtm4.Nrtm4Client;
 
 /** The RIPE irt, security.txt, FIRST-over-HTTP and NRTMv4 sources, through the directory as DS wires them. */
@@ -76,8 +79,20 @@ class SourcesTest {
         return o.append("source:         RIPE\n").toString();
     }
 
+    /**
+     * Points the workspace's resolver at a RIPE whois replay on loopback (it answers {@code answer}
+     * to every query), so a live irt query never leaves the machine.
+     */
+    private WhoisReplay ripeWhois(String answer) throws Exception {
+        WhoisReplay ripe = new WhoisReplay("whois.ripe.net", Responders.bytes(answer.getBytes(StandardCharsets.UTF_8)));
+        Path endpoints = Files.writeString(tmp.resolve("endpoints.conf"), ripe.endpointLine() + " rate=unlimited retries=0\n");
+        ResolvePreferences.setEndpointsFile(dir.workspace, endpoints);
+        return ripe;
+    }
+
     @Test
     void ripeIrtObjects() throws Exception {
+        WhoisReplay ripeWhois = ripeWhois("%ERROR:101: no entries found\n");
         SyncResult apnic = importFile("ripe-irt", TestDirectory.corpus("apnic-rdapd/rpsl/entity.db"));
         assertEquals(1, apnic.added(), "only the irt object of the file: " + apnic.summary());
         DirectoryTeam krnic = directory.team("IRT-KRNIC-KR");
@@ -107,9 +122,52 @@ class SourcesTest {
         assertEquals("328AC6BF734F3FAAE32E39DEABF73A5C3BD24F8D", cert.team().pgpKeys().get(0).fingerprint(), "from the key-cert");
         assertEquals(1, directory.list(TeamFilter.ACTIVE).size(), "the APNIC file is another read of ripe-irt: its team left");
 
+        assertEquals(List.of("-r -B -T irt IRT-CERT-AT"), ripeWhois.queries(), "the hidden address was asked for, live");
+        ripeWhois.close();
+
         Path broken = Files.writeString(tmp.resolve("broken.db"), "irt: IRT-X\nthis line is no attribute\n");
         InputException e = assertThrows(InputException.class, () -> importFile("ripe-irt", broken));
         assertEquals(2, e.line(), e.getMessage());
+    }
+
+    @Test
+    void hiddenIrtAddressesAreFilledFromTheLiveObject() throws Exception {
+        try (WhoisReplay ripeWhois = ripeWhois("""
+                % This is the RIPE Database query service.
+
+                irt:            IRT-CERT-AT
+                address:        Karlsplatz 1/2/9
+                e-mail:         team@cert.at.example
+                abuse-mailbox:  reports@cert.at.example
+                source:         RIPE
+
+                """)) {
+            Path dump = Files.writeString(tmp.resolve("ripe.db.irt"), """
+                    irt:            IRT-CERT-AT
+                    address:        Karlsplatz 1/2/9
+                    e-mail:         unread@ripe.net
+                    abuse-mailbox:  unread@ripe.net
+                    source:         RIPE # Filtered
+                    """);
+            SyncResult r = importFile("ripe-irt", dump);
+            assertTrue(r.warnings().stream().anyMatch(w -> w.startsWith("1 irt object(s) with unread@ripe.net were filled from a live whois")),
+                    r.warnings().toString());
+            DirectoryTeam cert = directory.team("IRT-CERT-AT");
+            assertEquals(List.of("team@cert.at.example", "reports@cert.at.example"), cert.emails());
+            assertTrue(cert.flags(Field.EMAIL, "team@cert.at.example").isEmpty(), "a real address is not flagged");
+            assertEquals(List.of("-r -B -T irt IRT-CERT-AT"), ripeWhois.queries());
+        }
+    }
+
+    @Test
+    void anUnreachableRegistryLeavesThePlaceholderFlaggedAndSaysWhy() throws Exception {
+        // TestDirectory points whois.ripe.net at a closed port.
+        Path dump = Files.writeString(tmp.resolve("ripe.db.irt"), "irt: IRT-A\ne-mail: unread@ripe.net\nsource: RIPE\n\n"
+                + "irt: IRT-B\ne-mail: unread@ripe.net\nsource: RIPE\n");
+        SyncResult r = importFile("ripe-irt", dump);
+        assertEquals(2, r.added(), r.summary());
+        assertTrue(r.warnings().stream().anyMatch(w -> w.startsWith("hidden irt addresses not filled from live whois: ")), r.warnings().toString());
+        assertTrue(directory.team("IRT-A").flags(Field.EMAIL, "unread@ripe.net").contains(CandidateFlag.PLACEHOLDER_ADDRESS));
     }
 
     @Test

@@ -18,6 +18,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import liaison.api.resolve.ResolverStep;
 import liaison.directory.DirectoryService;
 import liaison.directory.TeamJson;
+import liaison.resolve.ResolvePreferences;
+import liaison.resolve.Resolver;
 import liaison.store.Workspace;
 import liaison.store.Workspaces;
 
@@ -35,6 +37,11 @@ final class TestDirectory implements AutoCloseable {
     TestDirectory(Path workspace) throws Exception {
         this.workspace = workspace;
         Workspaces.select(bc, workspace, Duration.ofSeconds(30));
+        // Live whois queries (the irt sources fill hidden addresses) go to a closed loopback port unless a test says otherwise.
+        Path endpoints = Files.writeString(Files.createDirectories(workspace).resolve("no-registries.conf"),
+                "whois.ripe.net = 127.0.0.1:9 rate=unlimited retries=0\n");
+        ResolvePreferences.setEndpointsFile(workspace, endpoints);
+        service(Resolver.class);
         service = service(DirectoryService.class);
     }
 

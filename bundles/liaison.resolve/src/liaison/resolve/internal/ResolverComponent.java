@@ -44,6 +44,7 @@ import liaison.resolve.Resolver;
 import liaison.resolve.Via;
 import liaison.store.Workspace;
 import liaison.whois.Registry;
+import liaison.whois.WhoisServer;
 
 /**
  * The resolution pipeline: runs every {@link ResolverStep} service that supports the resource, the
@@ -90,17 +91,26 @@ public final class ResolverComponent implements Resolver, ContactResolver {
     /** For other bundles (the report composer): default options, the workspace's endpoints preference. */
     @Override
     public List<ContactCandidate> resolve(Resource resource) throws LiaisonException {
-        Endpoints endpoints = Endpoints.NONE;
-        var file = ResolvePreferences.endpointsFile(workspace);
-        if (file.isPresent()) {
-            endpoints = Endpoints.load(file.get());
-        }
         LookupOptions d = LookupOptions.DEFAULT;
-        Resolution r = resolve(resource, new LookupOptions(d.via(), false, endpoints, null, d.timeout(), null));
+        Resolution r = resolve(resource, new LookupOptions(d.via(), false, workspaceEndpoints(), null, d.timeout(), null));
         if (r.failed()) {
             throw new LiaisonException(r.error());
         }
         return r.contacts();
+    }
+
+    private Endpoints workspaceEndpoints() throws LiaisonException {
+        var file = ResolvePreferences.endpointsFile(workspace);
+        return file.isPresent() ? Endpoints.load(file.get()) : Endpoints.NONE;
+    }
+
+    @Override
+    public String whoisObject(WhoisServer server, String type, String key) throws LiaisonException {
+        if (!type.matches("[a-z0-9-]+") || !key.matches("[A-Za-z0-9._:-]+")) {
+            throw new LiaisonException("not a whois object name: " + type + " " + key);
+        }
+        LookupContext ctx = new LookupContext(new LookupOptions(Via.WHOIS, false, workspaceEndpoints(), null, OBJECT_TIMEOUT, null));
+        return access.whois(server, "-r -B -T " + type + " " + key, Registry.ofHost(server.host()), ctx).text();
     }
 
     @Override
@@ -162,6 +172,9 @@ public final class ResolverComponent implements Resolver, ContactResolver {
         List<NetworkInfo> n = ctx.networks();
         return n.isEmpty() ? null : n.get(0);
     }
+
+    /** One object query: a server that does not answer within this is not waited for. */
+    private static final Duration OBJECT_TIMEOUT = Duration.ofSeconds(20);
 
     /** Steps bound their own work by the deadline; the grace lets their precise message win over the isolation's. */
     private static final Duration GRACE = Duration.ofSeconds(2);

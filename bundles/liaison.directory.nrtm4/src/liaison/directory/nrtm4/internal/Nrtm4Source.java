@@ -10,6 +10,10 @@ import java.util.Map;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -22,6 +26,8 @@ import liaison.api.model.Team;
 import liaison.directory.nrtm4.Jws;
 import liaison.directory.nrtm4.Nrtm4Client;
 import liaison.directory.ripe.IrtTeams;
+import liaison.directory.ripe.LiveIrtLookup;
+import liaison.resolve.Resolver;
 import liaison.directory.source.SourceInput;
 import liaison.rpsl.RpslObject;
 
@@ -29,10 +35,14 @@ import liaison.rpsl.RpslObject;
  * irt objects mirrored over NRTMv4 from a registry (RIPE publishes {@code
  * https://nrtm.db.ripe.net/nrtmv4/RIPE/update-notification-file.jose}). Only irt and key-cert objects
  * are kept in the mirror. RIPE replaces irt e-mail addresses with {@code unread@ripe.net} in
- * mirrored data; the directory flags them.
+ * mirrored data; the directory flags them, or fills them from a live whois query when the resolver is installed.
  */
 @Component
 public class Nrtm4Source implements DirectorySource {
+
+    /** Fills the addresses the mirror hides, when the resolver is installed. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Resolver resolver;
 
     private final Nrtm4Client client = new Nrtm4Client(new RpslObjectKeys(Set.of("irt", "key-cert")), Clock.systemUTC());
 
@@ -84,7 +94,8 @@ public class Nrtm4Source implements DirectorySource {
         }
         if (placeholders > 0) {
             warnings.add(placeholders + " mirrored irt object(s) carry " + IrtTeams.PLACEHOLDER
-                    + " instead of the real address; they are flagged, a live whois query gives the real one");
+                    + " instead of the real address; they are flagged unless a live whois query gives the real one");
+            teams = IrtTeams.fillHidden(teams, keyCerts, LiveIrtLookup.of(resolver), warnings);
         }
         return new SourceSnapshot(id() + ":" + mirror.source(), input, Instant.now(), teams, warnings);
     }

@@ -12,6 +12,10 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import liaison.api.InputException;
 import liaison.api.LiaisonException;
@@ -19,6 +23,8 @@ import liaison.api.directory.DirectorySource;
 import liaison.api.directory.SourceSnapshot;
 import liaison.api.model.Team;
 import liaison.directory.ripe.IrtTeams;
+import liaison.directory.ripe.LiveIrtLookup;
+import liaison.resolve.Resolver;
 import liaison.directory.source.SourceInput;
 import liaison.rpsl.RpslObject;
 import liaison.rpsl.RpslParser;
@@ -30,6 +36,10 @@ import liaison.rpsl.RpslParser;
  */
 @Component
 public class RipeIrtSource implements DirectorySource {
+
+    /** Fills the addresses dumps hide, when the resolver is installed. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Resolver resolver;
 
     @Override
     public String id() {
@@ -62,11 +72,13 @@ public class RipeIrtSource implements DirectorySource {
             }
             progress.worked(teams.size(), -1, t.sourceKey());
         }
+        List<Team> found = List.copyOf(teams.values());
         if (placeholders > 0) {
             warnings.add(placeholders + " irt object(s) carry the placeholder " + IrtTeams.PLACEHOLDER
-                    + " (RIPE hides irt e-mail addresses in dumps and NRTM); they are flagged, a live whois query gives the real address");
+                    + " (RIPE hides irt e-mail addresses in dumps and NRTM); they are flagged unless a live whois query gives the real address");
+            found = IrtTeams.fillHidden(found, keyCerts, LiveIrtLookup.of(resolver), warnings);
         }
-        return new SourceSnapshot(id(), input, Instant.now(), List.copyOf(teams.values()), warnings);
+        return new SourceSnapshot(id(), input, Instant.now(), found, warnings);
     }
 
     /** Dumps come gzipped; the magic bytes tell. */
