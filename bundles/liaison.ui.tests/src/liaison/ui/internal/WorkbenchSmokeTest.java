@@ -14,11 +14,11 @@ import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.swt.widgets.Display;
-
-import liaison.ui.testing.TestWorkbench;
 import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import liaison.ui.testing.TestWorkbench;
 
 /**
  * Opens the real e4 workbench of the product on the X display (Xvfb in CI), waits until the Status

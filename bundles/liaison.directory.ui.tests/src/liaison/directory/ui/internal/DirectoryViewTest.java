@@ -15,8 +15,6 @@ import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.widgets.Display;
-
-import liaison.ui.testing.TestWorkbench;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.BundleContext;
@@ -27,6 +25,7 @@ import liaison.directory.DirectoryService;
 import liaison.directory.DirectoryTeam;
 import liaison.directory.Field;
 import liaison.store.Workspaces;
+import liaison.ui.testing.TestWorkbench;
 
 /**
  * The Directory view and the team editor in the real workbench (on Xvfb in CI), over a workspace

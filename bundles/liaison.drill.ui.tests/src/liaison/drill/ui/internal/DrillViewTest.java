@@ -5,16 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.eclipse.e4.core.commands.ECommandService;
+import org.eclipse.e4.core.commands.EHandlerService;
 import org.eclipse.e4.ui.internal.workbench.E4Workbench;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.widgets.Display;
 
-import liaison.ui.testing.TestWorkbench;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +26,7 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import liaison.ui.testing.TestWorkbench;
 
 /**
  * The real workbench on the X display: the Drill view starts the built-in scenario's simulated
@@ -45,6 +49,9 @@ class DrillViewTest {
         AtomicReference<DrillPart.Shown> scored = new AtomicReference<>();
         AtomicReference<DrillPart.Shown> stopped = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
+        AtomicReference<Boolean> menuItem = new AtomicReference<>();
+        AtomicReference<String> perspective = new AtomicReference<>();
+        AtomicReference<String> partPerspective = new AtomicReference<>();
         long deadline = System.currentTimeMillis() + TIMEOUT_MS;
         display.timerExec(500, new Runnable() {
             DrillPart drill;
@@ -64,7 +71,15 @@ class DrillViewTest {
                 var window = model.getChildren().isEmpty() ? null : model.getChildren().get(0);
                 EPartService parts = window == null || window.getContext() == null ? null : window.getContext().get(EPartService.class);
                 if (drill == null && parts != null) {
+                    // Window ▸ Drill perspective, as a trainer chooses it
+                    EModelService models = window.getContext().get(EModelService.class);
+                    menuItem.set(models.find("liaison.drill.ui.menuitem.perspective", window.getMainMenu()) != null);
+                    ECommandService commands = window.getContext().get(ECommandService.class);
+                    window.getContext().get(EHandlerService.class).executeHandler(commands.createCommand("liaison.ui.command.perspective",
+                            Map.of("liaison.ui.perspective.id", "liaison.drill.ui.perspective")));
+                    perspective.set(models.getActivePerspective(window).getElementId());
                     MPart part = parts.showPart("liaison.drill.ui.part.drill", EPartService.PartState.ACTIVATE);
+                    partPerspective.set(models.getPerspectiveFor(part).getElementId());
                     drill = (DrillPart) part.getObject();
                     drill.start();
                 } else if (drill != null && started.get() == null && drill.running() != null && !drill.shown().endpoints().isEmpty()) {
@@ -88,6 +103,9 @@ class DrillViewTest {
         if (failure.get() != null) {
             throw new AssertionError(failure.get());
         }
+        assertEquals(Boolean.TRUE, menuItem.get(), "Window ▸ Drill perspective");
+        assertEquals("liaison.drill.ui.perspective", perspective.get(), "the menu's command switched the perspective");
+        assertEquals("liaison.drill.ui.perspective", partPerspective.get(), "the Drill view lives in the Drill perspective");
         DrillPart.Shown s = started.get();
         assertNotNull(s, "the simulated Internet started");
         assertTrue(s.endpoints().get(0).matches("whois whois\\.ripe\\.net 127\\.0\\.0\\.1:\\d+"), s.endpoints().toString());

@@ -14,10 +14,10 @@ import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.widgets.Display;
-
-import liaison.ui.testing.TestWorkbench;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import liaison.ui.testing.TestWorkbench;
 
 /**
  * The real workbench on the X display: the model fragment puts the Reports, Outbox and Replies views

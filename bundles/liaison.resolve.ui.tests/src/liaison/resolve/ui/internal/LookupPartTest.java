@@ -19,14 +19,13 @@ import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.widgets.Display;
-
-import liaison.ui.testing.TestWorkbench;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import liaison.replay.RecordedCorpus;
 import liaison.resolve.Resolution;
 import liaison.resolve.Via;
+import liaison.ui.testing.TestWorkbench;
 
 /**
  * Opens the real workbench on the X display, shows the Lookup view contributed by the model fragment,
