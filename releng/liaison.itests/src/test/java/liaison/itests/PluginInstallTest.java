@@ -8,23 +8,28 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 
 /**
  * A team's extension, built by its own Maven build against Liaison's published p2 repository only,
  * installed into a copy of the product with {@code liaison plugins install}, used as a CSIRT would
- * (a directory source configured by a workspace setting, a report format, a webhook transport),
+ * (a directory source configured by a workspace setting reading CSV over HTTPS, a report format, a webhook transport),
  * shown to contain its deliberately broken format, and removed.
  */
 class PluginInstallTest {
@@ -73,14 +78,37 @@ class PluginInstallTest {
         return names;
     }
 
-    /** A local HTTP server: serves the CSV, and records what is posted to its webhooks. */
+    /**
+     * A local HTTPS server with a certificate made for the test: serves the CSV, and records what is
+     * posted to its webhooks. The product trusts the certificate through {@link #javaOptions()}.
+     */
     static final class Web implements AutoCloseable {
-        final HttpServer server;
+        static final String PASSWORD = "liaison-test";
+        final HttpsServer server;
+        final Path trustStore;
         final List<String> posted = new CopyOnWriteArrayList<>();
         final List<String> paths = new CopyOnWriteArrayList<>();
 
-        Web(String csv) throws Exception {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        Web(String csv, Path dir) throws Exception {
+            Path keyStore = dir.resolve("web-key.p12");
+            trustStore = dir.resolve("web-trust.p12");
+            Path cert = dir.resolve("web.crt");
+            keytool("-genkeypair", "-alias", "web", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1",
+                    "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-keystore", keyStore.toString(), "-storetype", "PKCS12",
+                    "-storepass", PASSWORD);
+            keytool("-exportcert", "-alias", "web", "-keystore", keyStore.toString(), "-storepass", PASSWORD, "-file", cert.toString());
+            keytool("-importcert", "-noprompt", "-alias", "web", "-file", cert.toString(), "-keystore", trustStore.toString(),
+                    "-storetype", "PKCS12", "-storepass", PASSWORD);
+            KeyStore keys = KeyStore.getInstance("PKCS12");
+            try (var in = Files.newInputStream(keyStore)) {
+                keys.load(in, PASSWORD.toCharArray());
+            }
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(keys, PASSWORD.toCharArray());
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(kmf.getKeyManagers(), null, null);
+            server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.setHttpsConfigurator(new HttpsConfigurator(tls));
             server.createContext("/teams.csv", exchange -> {
                 byte[] body = csv.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "text/csv");
@@ -98,8 +126,21 @@ class PluginInstallTest {
             server.start();
         }
 
+        private static void keytool(String... args) throws Exception {
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
+            command.addAll(List.of(args));
+            Product.Result r = Product.run(command, Map.of());
+            assertEquals(0, r.code(), "keytool " + String.join(" ", args) + ": " + r.out() + r.err());
+        }
+
+        /** JVM options under which the product trusts this server's certificate (as a team's own CA would be). */
+        String javaOptions() {
+            return "-Djavax.net.ssl.trustStore=" + trustStore + " -Djavax.net.ssl.trustStorePassword=" + PASSWORD
+                    + " -Djavax.net.ssl.trustStoreType=PKCS12";
+        }
+
         String url(String path) {
-            return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+            return "https://127.0.0.1:" + server.getAddress().getPort() + path;
         }
 
         @Override
@@ -138,7 +179,8 @@ class PluginInstallTest {
 
     @Test
     void installUseAndRemove() throws Exception {
-        try (Product product = Product.copy(); Web web = new Web(CSV)) {
+        try (Product product = Product.copy(); Web web = new Web(CSV, Files.createTempDirectory("liaison-web"))) {
+            product.javaOptions(web.javaOptions());
             List<String> before = features(product);
             assertFalse(before.contains(FEATURE));
             Path events = Files.writeString(product.workspace.getParent().resolve("events.jsonl"), events(web));

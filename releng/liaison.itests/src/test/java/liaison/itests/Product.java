@@ -22,6 +22,7 @@ final class Product implements AutoCloseable {
 
     final Path home;
     final Path workspace;
+    private String javaOptions = "";
 
     private Product(Path home, Path workspace) {
         this.home = home;
@@ -53,6 +54,11 @@ final class Product implements AutoCloseable {
         }
     }
 
+    /** JVM options for the product's processes ({@code LIAISON_JAVA_OPTS}), e.g. a trust store. */
+    void javaOptions(String options) {
+        javaOptions = options;
+    }
+
     /** Runs {@code liaison --data <workspace> ARGS} and waits for it. */
     Result liaison(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
@@ -60,7 +66,7 @@ final class Product implements AutoCloseable {
         command.add("--data");
         command.add(workspace.toString());
         command.addAll(List.of(args));
-        return run(command, Map.of());
+        return run(command, javaOptions.isEmpty() ? Map.of() : Map.of("LIAISON_JAVA_OPTS", javaOptions));
     }
 
     static Result run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
