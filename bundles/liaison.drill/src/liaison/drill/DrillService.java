@@ -3,6 +3,7 @@ package liaison.drill;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import liaison.api.LiaisonException;
 import liaison.api.drill.ScenarioDescriptor;
@@ -15,8 +16,12 @@ import liaison.simnet.SessionLog;
  */
 public interface DrillService {
 
-    /** The scenarios every installed {@link liaison.api.drill.ScenarioProvider} offers, by id. */
-    List<ScenarioDescriptor> scenarios() throws LiaisonException;
+    /**
+     * The scenarios the installed {@link liaison.api.drill.ScenarioProvider}s offer, by id. A provider
+     * that fails or overruns is left out and reported to {@code problems} with its bundle, so one
+     * broken scenario bundle does not hide the others.
+     */
+    List<ScenarioDescriptor> scenarios(Consumer<String> problems);
 
     /**
      * Opens a scenario: an installed one by id (its pack is written into {@code work}), a pack directory

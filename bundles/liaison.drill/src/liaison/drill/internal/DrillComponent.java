@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -56,13 +58,23 @@ public class DrillComponent implements DrillService {
     }
 
     @Override
-    public List<ScenarioDescriptor> scenarios() throws LiaisonException {
+    public List<ScenarioDescriptor> scenarios(Consumer<String> problems) {
         List<ScenarioDescriptor> out = new ArrayList<>();
         for (ScenarioProvider p : providers) {
-            out.addAll(Extensions.call(p, "scenario provider listing its scenarios", PROVIDER_TIMEOUT, p::scenarios));
+            offered(p, problems).ifPresent(out::addAll);
         }
         out.sort((a, b) -> a.id().compareTo(b.id()));
         return out;
+    }
+
+    /** What one provider offers, or empty when it failed (reported). */
+    private static Optional<List<ScenarioDescriptor>> offered(ScenarioProvider p, Consumer<String> problems) {
+        try {
+            return Optional.of(Extensions.call(p, "scenario provider listing its scenarios", PROVIDER_TIMEOUT, p::scenarios));
+        } catch (LiaisonException e) {
+            problems.accept(e.getMessage());
+            return Optional.empty();
+        }
     }
 
     @Override
@@ -76,8 +88,9 @@ public class DrillComponent implements DrillService {
             unzip(given, work);
             return ScenarioPack.read(packRoot(work));
         }
+        List<String> problems = new ArrayList<>();
         for (ScenarioProvider p : providers) {
-            List<ScenarioDescriptor> offered = Extensions.call(p, "scenario provider listing its scenarios", PROVIDER_TIMEOUT, p::scenarios);
+            List<ScenarioDescriptor> offered = offered(p, problems::add).orElse(List.of());
             if (offered.stream().anyMatch(s -> s.id().equals(scenario))) {
                 emptyDirectory(work);
                 Extensions.call(p, "scenario provider writing '" + scenario + "'", PROVIDER_TIMEOUT, () -> {
@@ -88,7 +101,8 @@ public class DrillComponent implements DrillService {
             }
         }
         throw new LiaisonException("no scenario '" + scenario + "': neither an installed scenario (" + String.join(", ",
-                scenarios().stream().map(ScenarioDescriptor::id).toList()) + ") nor a pack directory or .zip");
+                scenarios(problems::add).stream().map(ScenarioDescriptor::id).toList()) + ") nor a pack directory or .zip"
+                + (problems.isEmpty() ? "" : "; " + problems.get(0)));
     }
 
     @Override

@@ -24,10 +24,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import liaison.api.drill.ScenarioDescriptor;
+import liaison.api.drill.ScenarioProvider;
 import liaison.cli.internal.Cli;
 
 /** The drill mode end to end through the command line: real servers on loopback, GreenMail, the real resolver. */
@@ -247,6 +250,32 @@ class DrillCliTest {
                 pack.toString(), "--port-base", "0", "--session", dir.resolve("s").toString()));
         assertEquals(1, badRpsl.code());
         assertTrue(badRpsl.err().startsWith("liaison: " + pack.resolve("registries/ripe.db") + ":"), badRpsl.err());
+    }
+
+    @Test
+    void aBrokenScenarioBundleIsNamedAndTheOthersAreStillListed() {
+        ScenarioProvider broken = new ScenarioProvider() {
+            @Override
+            public List<ScenarioDescriptor> scenarios() {
+                throw new IllegalStateException("the scenario index is missing");
+            }
+
+            @Override
+            public void export(String id, Path target) {
+                throw new IllegalStateException("not reached");
+            }
+        };
+        ServiceRegistration<ScenarioProvider> registration = FrameworkUtil.getBundle(DrillCliTest.class).getBundleContext()
+                .registerService(ScenarioProvider.class, broken, null);
+        try {
+            Result r = run("--data", dir.resolve("ws").toString(), "drill", "list");
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().startsWith(SCENARIO + " "), r.out());
+            assertTrue(r.err().startsWith("liaison: scenario provider listing its scenarios failed in bundle liaison.cli"), r.err());
+            assertTrue(r.err().contains("IllegalStateException: the scenario index is missing"), r.err());
+        } finally {
+            registration.unregister();
+        }
     }
 
     static String debianWhois(String port, String query) throws Exception {

@@ -22,7 +22,8 @@ public class DrillListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws LiaisonException {
-        for (ScenarioDescriptor s : context.service(DrillService.class).scenarios()) {
+        // A broken scenario bundle is named on stderr; the others are still listed.
+        for (ScenarioDescriptor s : context.service(DrillService.class).scenarios(p -> context.err().println("liaison: " + p))) {
             if (context.json()) {
                 Map<String, Object> o = new LinkedHashMap<>();
                 o.put("id", s.id());

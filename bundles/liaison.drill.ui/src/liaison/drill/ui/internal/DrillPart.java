@@ -162,12 +162,13 @@ public class DrillPart {
 
     private void loadScenarios() {
         try {
-            offered = Services.service(DrillService.class).scenarios();
+            List<String> problems = new ArrayList<>();
+            offered = Services.service(DrillService.class).scenarios(problems::add);
             offered.forEach(s -> scenarios.add(s.title() + " (" + s.id() + ")"));
             if (!offered.isEmpty()) {
                 scenarios.select(0);
             }
-            status.setText(offered.size() + " scenario(s)");
+            status.setText(offered.size() + " scenario(s)" + (problems.isEmpty() ? "" : "; " + String.join("; ", problems)));
         } catch (LiaisonException e) {
             status.setText(e.getMessage());
         }
