@@ -52,21 +52,25 @@ public final class RdapBootstrap {
         this.publications = publications;
     }
 
+    /** The shipped snapshot: the five files in one resource, written by {@code releng/bootstrap-snapshot}. */
+    static final String SNAPSHOT = "/bootstrap/iana-rdap-bootstrap.json";
+
     /** The snapshot shipped with Liaison (see {@code bootstrap/SOURCES.txt} in this bundle). */
     public static RdapBootstrap bundled() {
-        Map<String, String> files = new LinkedHashMap<>();
-        for (String name : FILES) {
-            try (InputStream in = RdapBootstrap.class.getResourceAsStream("/bootstrap/" + name)) {
-                if (in == null) {
-                    throw new IllegalStateException("the bundle lacks bootstrap/" + name);
-                }
-                files.put(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot read the shipped bootstrap/" + name, e);
+        try (InputStream in = RdapBootstrap.class.getResourceAsStream(SNAPSHOT)) {
+            if (in == null) {
+                throw new IllegalStateException("the bundle lacks " + SNAPSHOT);
             }
-        }
-        try {
+            JsonNode snapshot = RdapClient.readJson("the shipped snapshot", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            Map<String, String> files = new LinkedHashMap<>();
+            for (String name : FILES) {
+                if (snapshot.has(name)) {
+                    files.put(name, snapshot.get(name).toString());
+                }
+            }
             return read("the shipped snapshot", files);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the shipped " + SNAPSHOT, e);
         } catch (InputException e) {
             throw new IllegalStateException("the shipped bootstrap snapshot is broken: " + e.getMessage(), e);
         }
