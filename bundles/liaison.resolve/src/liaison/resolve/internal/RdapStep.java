@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -55,21 +54,10 @@ public final class RdapStep implements ResolverStep {
     @Override
     public List<ContactCandidate> resolve(Resource resource, ResolutionContext context) throws LiaisonException {
         LookupContext ctx = LookupContext.adapt(context);
-        Optional<AnswerCache.Entry> hit = access.cache().find(ID, resource, ctx.offline());
-        if (hit.isEmpty() && ctx.offline()) {
-            throw new LiaisonException("no cached RDAP answer covers " + resource.text() + " (offline: nothing is asked)");
-        }
-        if (hit.isPresent()) {
-            return fromCache(hit.get(), ctx);
-        }
-        URI base = access.bootstrap(ctx).baseFor(resource).orElseThrow(() -> new LiaisonException("the IANA bootstrap names no RDAP "
-                + "service for " + resource.text()));
-        URI url = base.resolve(path(resource));
-        return access.exclusive(ID, resource, ctx, () -> {
-            Optional<AnswerCache.Entry> again = access.cache().find(ID, resource, false);
-            if (again.isPresent()) {
-                return fromCache(again.get(), ctx);
-            }
+        return access.cachedOrFetched(ID, "RDAP", resource, ctx, entry -> fromCache(entry, ctx), () -> {
+            URI base = access.bootstrap(ctx).baseFor(resource).orElseThrow(() -> new LiaisonException("the IANA bootstrap names no RDAP "
+                    + "service for " + resource.text()));
+            URI url = base.resolve(path(resource));
             RdapResponse response;
             try {
                 response = access.rdap(url, ctx);

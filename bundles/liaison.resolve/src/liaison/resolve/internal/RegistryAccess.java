@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -174,10 +175,22 @@ public final class RegistryAccess {
     }
 
     /**
-     * Runs {@code work} while no other lookup of the same block does: the second of two lookups for
-     * neighbouring addresses finds the first one's answer in the cache instead of asking again.
+     * A lookup's answer: from the cache when an answer covers the resource (an expired one only
+     * offline), else from {@code fetch}, run while no other lookup of the same block does, so the
+     * second of two lookups for neighbouring addresses finds the first one's answer in the cache
+     * instead of asking again. Offline, a miss fails naming the protocol.
+     *
+     * @param label the protocol as people read it ({@code whois}, {@code RDAP})
      */
-    <T> T exclusive(String protocol, Resource resource, LookupContext ctx, Work<T> work) throws LiaisonException {
+    <T> T cachedOrFetched(String protocol, String label, Resource resource, LookupContext ctx, CacheRead<T> fromCache, Work<T> fetch)
+            throws LiaisonException {
+        Optional<AnswerCache.Entry> hit = cache.find(protocol, resource, ctx.offline());
+        if (hit.isPresent()) {
+            return fromCache.read(hit.get());
+        }
+        if (ctx.offline()) {
+            throw new LiaisonException("no cached " + label + " answer covers " + resource.text() + " (offline: nothing is asked)");
+        }
         ReentrantLock lock = blocks[Math.floorMod((protocol + " " + block(resource)).hashCode(), STRIPES)];
         try {
             if (!lock.tryLock(ctx.remaining().toNanos(), TimeUnit.NANOSECONDS)) {
@@ -188,10 +201,16 @@ public final class RegistryAccess {
             throw new LiaisonException("cancelled", e);
         }
         try {
-            return work.run();
+            Optional<AnswerCache.Entry> meanwhile = cache.find(protocol, resource, false);
+            return meanwhile.isPresent() ? fromCache.read(meanwhile.get()) : fetch.run();
         } finally {
             lock.unlock();
         }
+    }
+
+    @FunctionalInterface
+    interface CacheRead<T> {
+        T read(AnswerCache.Entry entry) throws LiaisonException;
     }
 
     @FunctionalInterface

@@ -1,7 +1,6 @@
 package liaison.resolve.internal;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -41,18 +40,7 @@ public final class WhoisStep implements ResolverStep {
     @Override
     public List<ContactCandidate> resolve(Resource resource, ResolutionContext context) throws LiaisonException {
         LookupContext ctx = LookupContext.adapt(context);
-        Optional<AnswerCache.Entry> hit = access.cache().find(ID, resource, ctx.offline());
-        if (hit.isEmpty() && ctx.offline()) {
-            throw new LiaisonException("no cached whois answer covers " + resource.text() + " (offline: nothing is asked)");
-        }
-        if (hit.isPresent()) {
-            return fromCache(resource, hit.get(), ctx);
-        }
-        return access.exclusive(ID, resource, ctx, () -> {
-            Optional<AnswerCache.Entry> again = access.cache().find(ID, resource, false);
-            if (again.isPresent()) {
-                return fromCache(resource, again.get(), ctx);
-            }
+        return access.cachedOrFetched(ID, "whois", resource, ctx, entry -> fromCache(resource, entry, ctx), () -> {
             Registry first = access.firstRegistry(resource, ctx);
             WhoisServer server = first.whoisServer() != null ? first.whoisServer() : Registry.IANA.whoisServer();
             WhoisTrail trail = access.whoisTrail(resource, server, ctx);
