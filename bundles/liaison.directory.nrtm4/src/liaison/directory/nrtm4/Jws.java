@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import liaison.api.InputException;
+import liaison.api.LiaisonException;
 
 /**
  * JSON Web Signatures (RFC 7515, compact serialisation) with ES256 — ECDSA on P-256 with SHA-256,
@@ -82,6 +83,23 @@ public final class Jws {
             return signingInput + "." + b64.encodeToString(signer.sign());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot sign with " + key.getAlgorithm() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The public key configured for a source ({@code --key}), or null when none is.
+     *
+     * @param input the source, for the message
+     * @throws LiaisonException when the configured text is not a P-256 public key
+     */
+    public static PublicKey configuredKey(String input, String text) throws LiaisonException {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return publicKey(text);
+        } catch (IllegalArgumentException e) {
+            throw new LiaisonException("the key configured for " + input + " is unusable: " + e.getMessage(), e);
         }
     }
 

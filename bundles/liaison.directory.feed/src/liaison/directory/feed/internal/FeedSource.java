@@ -55,12 +55,7 @@ public class FeedSource implements DirectorySource {
             throw new LiaisonException(input + ": a feed is only read with its publisher's key; add it with"
                     + " 'liaison directory sources add feed URL --key PUBKEY'");
         }
-        PublicKey key;
-        try {
-            key = Jws.publicKey(request.key());
-        } catch (IllegalArgumentException e) {
-            throw new LiaisonException("the key configured for " + input + " is unusable: " + e.getMessage(), e);
-        }
+        PublicKey key = Jws.configuredKey(input, request.key());
         Nrtm4Client.Mirror mirror = client.update(request.location(), key, request.stateDirectory(), progress);
         List<Team> teams = new ArrayList<>();
         for (Map.Entry<String, JsonNode> e : mirror.objects().entrySet()) {

@@ -64,14 +64,7 @@ public class Nrtm4Source implements DirectorySource {
     @Override
     public SourceSnapshot read(SourceRequest request, ProgressListener progress) throws LiaisonException {
         String input = SourceInput.display(request.location());
-        PublicKey key = null;
-        if (request.key() != null) {
-            try {
-                key = Jws.publicKey(request.key());
-            } catch (IllegalArgumentException e) {
-                throw new LiaisonException("the key configured for " + input + " is unusable: " + e.getMessage(), e);
-            }
-        }
+        PublicKey key = Jws.configuredKey(input, request.key());
         Nrtm4Client.Mirror mirror = client.update(request.location(), key, request.stateDirectory(), progress);
         List<RpslObject> objects = new ArrayList<>();
         for (Map.Entry<String, JsonNode> e : mirror.objects().entrySet()) {
