@@ -177,7 +177,7 @@ public class ComposerPart {
         Job.create("Grouping " + file.getFileName(), (IProgressMonitor monitor) -> {
             try (InputStream in = Files.newInputStream(file)) {
                 Grouping g = composer.group(composer.readEvents(file.toString(), in), options);
-                ui(() -> {
+                UiServices.later(preview, () -> {
                     reports.setInput(g.reports());
                     status.setText(g.reports().size() + " report(s) from " + file.getFileName()
                             + (g.unrouted().isEmpty() ? "" : "; " + g.unrouted().size() + " event(s) without contact"));
@@ -188,7 +188,7 @@ public class ComposerPart {
                 });
                 return Status.OK_STATUS;
             } catch (Exception e) {
-                ui(() -> status.setText(e.getMessage()));
+                UiServices.later(preview, () -> status.setText(e.getMessage()));
                 return Status.info(e.getMessage());
             }
         }).schedule();
@@ -246,23 +246,13 @@ public class ComposerPart {
                         queued++;
                     }
                 } catch (LiaisonException e) {
-                    ui(() -> status.setText(r.ticketId() + ": " + e.getMessage()));
+                    UiServices.later(preview, () -> status.setText(r.ticketId() + ": " + e.getMessage()));
                     return Status.info(e.getMessage());
                 }
             }
             int done = queued;
-            ui(() -> status.setText(done + " report(s) queued; send them from the Outbox view"));
+            UiServices.later(preview, () -> status.setText(done + " report(s) queued; send them from the Outbox view"));
             return Status.OK_STATUS;
         }).schedule();
-    }
-
-    private void ui(Runnable r) {
-        if (!preview.isDisposed()) {
-            preview.getDisplay().asyncExec(() -> {
-                if (!preview.isDisposed()) {
-                    r.run();
-                }
-            });
-        }
     }
 }

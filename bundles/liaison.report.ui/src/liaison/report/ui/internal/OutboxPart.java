@@ -10,8 +10,6 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.window.Window;
-import org.eclipse.swt.SWT;
-import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 
@@ -36,17 +34,7 @@ public class OutboxPart {
     @PostConstruct
     void create(Composite parent) {
         GridLayoutFactory.fillDefaults().margins(6, 6).applyTo(parent);
-        Composite bar = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(3).applyTo(bar);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
-        Button refresh = new Button(bar, SWT.PUSH);
-        refresh.setText("Refresh");
-        refresh.addListener(SWT.Selection, e -> refresh());
-        Button send = new Button(bar, SWT.PUSH);
-        send.setText("Send\u2026");
-        send.addListener(SWT.Selection, e -> send(parent));
-        status = new Label(bar, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
+        status = UiServices.actionBar(parent, this::refresh, "Send\u2026", () -> send(parent));
         table = UiServices.table(parent);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(table.getTable());
         UiServices.<OutboxEntry>column(table, "Ticket", 160, OutboxEntry::ticketId);
@@ -91,26 +79,16 @@ public class OutboxPart {
         Job.create(server == null ? "Sending reports" : "Sending reports via " + server.display(), (IProgressMonitor monitor) -> {
             try (SmtpTransport transport = server == null ? null : new SmtpTransport(server)) {
                 SendSummary s = UiServices.workspaceService(Outbox.class).send(transport == null ? List.of() : List.of(transport), false);
-                ui(() -> {
+                UiServices.later(table.getTable(), () -> {
                     refresh();
                     status.setText("sent " + s.sent() + ", deferred " + s.deferred() + ", failed " + s.failed() + ", uncertain " + s.uncertain()
                             + (s.problems().isEmpty() ? "" : ": " + s.problems().get(0)));
                 });
                 return Status.OK_STATUS;
             } catch (LiaisonException e) {
-                ui(() -> status.setText(e.getMessage()));
+                UiServices.later(table.getTable(), () -> status.setText(e.getMessage()));
                 return Status.info(e.getMessage());
             }
         }).schedule();
-    }
-
-    private void ui(Runnable r) {
-        if (!table.getTable().isDisposed()) {
-            table.getTable().getDisplay().asyncExec(() -> {
-                if (!table.getTable().isDisposed()) {
-                    r.run();
-                }
-            });
-        }
     }
 }

@@ -12,7 +12,6 @@ import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
-import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 
@@ -35,17 +34,7 @@ public class RepliesPart {
     @PostConstruct
     void create(Composite parent) {
         GridLayoutFactory.fillDefaults().margins(6, 6).applyTo(parent);
-        Composite bar = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(3).applyTo(bar);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
-        Button refresh = new Button(bar, SWT.PUSH);
-        refresh.setText("Refresh");
-        refresh.addListener(SWT.Selection, e -> refresh());
-        Button fetch = new Button(bar, SWT.PUSH);
-        fetch.setText("Fetch\u2026");
-        fetch.addListener(SWT.Selection, e -> fetch(parent));
-        status = new Label(bar, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
+        status = UiServices.actionBar(parent, this::refresh, "Fetch\u2026", () -> fetch(parent));
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
         replies = UiServices.table(sash);
@@ -94,25 +83,15 @@ public class RepliesPart {
         Job.create("Fetching replies from " + server.display(), (IProgressMonitor monitor) -> {
             try {
                 ReplyTracker.FetchSummary f = UiServices.workspaceService(ReplyTracker.class).fetch(server);
-                ui(() -> {
+                UiServices.later(replies.getTable(), () -> {
                     refresh();
                     status.setText(f.scanned() + " new message(s), " + f.recorded() + " answer(s) recorded, " + f.unmatched() + " unrelated");
                 });
                 return Status.OK_STATUS;
             } catch (LiaisonException e) {
-                ui(() -> status.setText(e.getMessage()));
+                UiServices.later(replies.getTable(), () -> status.setText(e.getMessage()));
                 return Status.info(e.getMessage());
             }
         }).schedule();
-    }
-
-    private void ui(Runnable r) {
-        if (!replies.getTable().isDisposed()) {
-            replies.getTable().getDisplay().asyncExec(() -> {
-                if (!replies.getTable().isDisposed()) {
-                    r.run();
-                }
-            });
-        }
     }
 }

@@ -3,10 +3,16 @@ package liaison.report.ui.internal;
 import java.time.Duration;
 import java.util.function.Function;
 
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 
@@ -56,5 +62,35 @@ final class UiServices {
         table.getTable().setLinesVisible(true);
         table.setContentProvider(org.eclipse.jface.viewers.ArrayContentProvider.getInstance());
         return table;
+    }
+
+    /**
+     * A view's bar: Refresh, one action button and a status line (returned) taking the rest of the
+     * width.
+     */
+    static Label actionBar(Composite parent, Runnable refresh, String action, Runnable act) {
+        Composite bar = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(3).applyTo(bar);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
+        Button refreshButton = new Button(bar, SWT.PUSH);
+        refreshButton.setText("Refresh");
+        refreshButton.addListener(SWT.Selection, e -> refresh.run());
+        Button actButton = new Button(bar, SWT.PUSH);
+        actButton.setText(action);
+        actButton.addListener(SWT.Selection, e -> act.run());
+        Label status = new Label(bar, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
+        return status;
+    }
+
+    /** Runs {@code r} on the UI thread later (from a job), unless the view's control is gone by then. */
+    static void later(Control control, Runnable r) {
+        if (!control.isDisposed()) {
+            control.getDisplay().asyncExec(() -> {
+                if (!control.isDisposed()) {
+                    r.run();
+                }
+            });
+        }
     }
 }
